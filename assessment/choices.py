@@ -1,0 +1,49 @@
+"""Fixed lists offered on the company profile and participant forms."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.TextChoices):
+    RETAIL = "retail", _("Retail and large-scale distribution")
+    FASHION = "fashion", _("Fashion and luxury")
+    FOOD = "food", _("Food and beverage")
+    CONSUMER_GOODS = "consumer_goods", _("Consumer goods")
+    BANKING = "banking", _("Banking and financial services")
+    INSURANCE = "insurance", _("Insurance")
+    TELECOM = "telecom", _("Telecommunications and media")
+    UTILITIES = "utilities", _("Energy and utilities")
+    TRAVEL = "travel", _("Travel, transport and hospitality")
+    AUTOMOTIVE = "automotive", _("Automotive")
+    HEALTHCARE = "healthcare", _("Healthcare and pharma")
+    MANUFACTURING = "manufacturing", _("Manufacturing and B2B")
+    SERVICES = "services", _("Professional services")
+    PUBLIC = "public", _("Public sector")
+    OTHER = "other", _("Other")
+
+
+class SizeBand(models.TextChoices):
+    SMALL = "small", _("Fewer than 50 employees")
+    MEDIUM = "medium", _("50–249 employees")
+    MEDIUM_LARGE = "medium_large", _("250–999 employees")
+    LARGE = "large", _("1,000–4,999 employees")
+    VERY_LARGE = "very_large", _("5,000 employees or more")
+
+
+class Role(models.TextChoices):
+    CEO = "CEO", _("CEO or general manager")
+    CMO = "CMO", _("Marketing (CMO)")
+    CIO = "CIO", _("IT (CIO)")
+    CDO = "CDO", _("Digital or data (CDO)")
+    CXO = "CXO", _("Customer experience (CXO)")
+    SALES = "sales", _("Sales")
+    OPERATIONS = "operations", _("Operations and logistics")
+    CUSTOMER_CARE = "customer_care", _("Customer care")
+    HR = "HR", _("Human resources")
+    CFO = "CFO", _("Finance (CFO)")
+    OTHER = "other", _("Other")
+
+
+class Mode(models.TextChoices):
+    SELF = "self", _("Self-assessment")
+    WORKSHOP = "workshop", _("Workshop")

@@ -1,0 +1,120 @@
+"""Companies, their assessments (waves), respondents and answers."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from ..choices import Mode, Role, Sector, SizeBand
+from .questionnaire import Option, Question, Questionnaire
+
+
+def new_token() -> str:
+    """A private link token: 32 random bytes (256 bits), URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+class Company(models.Model):
+    name = models.CharField(_("company name"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
+    size = models.CharField(_("size"), max_length=32, choices=SizeBand.choices)
+    country = CountryField(_("country"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Assessment(models.Model):
+    """One wave of a company's assessment, on one questionnaire version.
+
+    The result fields are a snapshot written by the scoring service when the
+    answers are submitted, so later questionnaire versions never change them.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="assessments")
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.PROTECT, related_name="assessments"
+    )
+    mode = models.CharField(_("mode"), max_length=16, choices=Mode.choices, default=Mode.SELF)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="it"
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    overall = models.FloatField(_("overall score"), null=True, blank=True)
+    cluster = models.CharField(_("cluster"), max_length=32, blank=True)
+    scores = models.JSONField(_("dimension scores"), default=dict, blank=True)
+    result = models.JSONField(_("result details"), default=dict, blank=True)
+    scored_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["cluster"])]
+
+    def __str__(self) -> str:
+        return f"{self.company} – {self.created_at:%Y-%m-%d}"
+
+
+class Respondent(models.Model):
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="respondents"
+    )
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("respondent")
+        verbose_name_plural = _("respondents")
+
+    def __str__(self) -> str:
+        return self.name or self.get_role_display()
+
+
+class Answer(models.Model):
+    """One respondent's answer to one question: an option, or "don't know"."""
+
+    respondent = models.ForeignKey(Respondent, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    option = models.ForeignKey(Option, on_delete=models.PROTECT, null=True, blank=True)
+    dont_know = models.BooleanField(_("don't know"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["respondent", "question"], name="one_answer_per_question"
+            ),
+            models.CheckConstraint(
+                condition=(Q(option__isnull=False, dont_know=False))
+                | Q(option__isnull=True, dont_know=True),
+                name="answer_option_xor_dont_know",
+            ),
+        ]
+
+    def clean(self) -> None:
+        if self.option_id and self.option.question_id != self.question_id:
+            raise ValidationError({"option": _("This option belongs to another question.")})
+        if self.question.questionnaire_id != self.respondent.assessment.questionnaire_id:
+            raise ValidationError({"question": _("This question is not in this questionnaire.")})
+
+    @property
+    def level(self) -> int | None:
+        return self.option.level if self.option_id else None

@@ -1,0 +1,103 @@
+"""Reads: what views, commands and reports ask of the database."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from .models import Answer, Assessment, Question, Questionnaire, Respondent
+from .scoring import QuestionnaireSpec, QuestionSpec
+
+
+def questionnaire_current() -> Questionnaire:
+    questionnaire = Questionnaire.objects.current()
+    if questionnaire is None:
+        raise Questionnaire.DoesNotExist(
+            "No questionnaire is published: run `python manage.py load_content`."
+        )
+    return questionnaire
+
+
+def questionnaire_spec(*, questionnaire: Questionnaire) -> QuestionnaireSpec:
+    """The scoring view of a questionnaire version (two queries)."""
+    dims = tuple(questionnaire.dimensions.order_by("order").values_list("code", flat=True))
+    questions = tuple(
+        QuestionSpec(code=code, dimension=dim, weight=weight, key=key, scored=scored)
+        for code, dim, weight, key, scored in Question.objects.filter(
+            questionnaire=questionnaire
+        )
+        .order_by("dimension__order", "order")
+        .values_list("code", "dimension__code", "weight", "key", "scored")
+    )
+    return QuestionnaireSpec(
+        version=questionnaire.version,
+        dimensions=dims,
+        questions=questions,
+        method=questionnaire.method,
+    )
+
+
+def respondent_by_token(*, token: str) -> Respondent:
+    """The respondent behind a private link, with its assessment; 404 otherwise."""
+    if not token or len(token) > 64:
+        raise Http404
+    try:
+        return Respondent.objects.select_related(
+            "assessment__company", "assessment__questionnaire"
+        ).get(token=token)
+    except Respondent.DoesNotExist:
+        raise Http404 from None
+
+
+def answer_levels(*, respondent: Respondent) -> dict[str, int | None]:
+    """``{question code: level}`` of a respondent; None for don't know."""
+    return {
+        code: level
+        for code, level in Answer.objects.filter(respondent=respondent).values_list(
+            "question__code", "option__level"
+        )
+    }
+
+
+def answered_question_ids(*, respondent: Respondent) -> dict[int, int | None]:
+    """``{question id: option id}`` (None for don't know) of a respondent."""
+    return dict(
+        Answer.objects.filter(respondent=respondent).values_list("question_id", "option_id")
+    )
+
+
+def assessment_for_results(*, respondent: Respondent) -> Assessment:
+    return respondent.assessment
+
+
+def questionnaire_export(*, questionnaire: Questionnaire) -> dict:
+    """The questionnaire as plain data, texts in the active language."""
+    from django.db.models import Prefetch
+
+    from .models import Dimension, Option
+
+    dims = Dimension.objects.filter(questionnaire=questionnaire).order_by("order").prefetch_related(
+        Prefetch("questions", queryset=Question.objects.order_by("order").prefetch_related(
+            Prefetch("options", queryset=Option.objects.order_by("level"))
+        ))
+    )
+    return {
+        "version": questionnaire.version,
+        "dimensions": [
+            {
+                "code": d.code,
+                "name": d.name,
+                "questions": [
+                    {
+                        "code": q.code,
+                        "key": q.key,
+                        "scored": q.scored,
+                        "weight": q.weight,
+                        "text": q.text,
+                        "options": [{"level": o.level, "label": o.label} for o in q.options.all()],
+                    }
+                    for q in d.questions.all()
+                ],
+            }
+            for d in dims
+        ],
+    }

@@ -1,0 +1,142 @@
+"""Executive survey views: thin wrappers around selectors, pages and services."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import clusters, services
+from .forms import StartForm
+from .models import Dimension, Questionnaire
+from .pages import results_context, survey_page
+from .selectors import respondent_by_token
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(request, "assessment/landing.html", {"clusters": clusters.clusters_table()})
+
+
+def method(request: HttpRequest) -> HttpResponse:
+    questionnaire = Questionnaire.objects.current()
+    dims = {d.code: d.name for d in questionnaire.dimensions.all()} if questionnaire else {}
+    rules = clusters.rule_descriptions(questionnaire.method, dims) if questionnaire else []
+    return render(request, "assessment/method.html", {
+        "questionnaire": questionnaire, "dimension_names": list(dims.values()), "rules": rules,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    form = StartForm(request.POST or None, initial={"country": "IT"})
+    if request.method == "POST" and form.is_valid():
+        if Questionnaire.objects.current() is None:
+            form.add_error(None, _("The questionnaire is not available yet. Please try later."))
+        else:
+            data = form.cleaned_data
+            respondent = services.assessment_start(
+                company={"name": data["company"], "sector": data["sector"],
+                         "size": data["size"], "country": data["country"]},
+                role=data["role"],
+                language=(get_language() or "it")[:2],
+            )
+            return redirect("assessment:dimension", token=respondent.token, step=1)
+    status = 400 if form.errors else 200
+    return render(request, "assessment/start.html", {"form": form}, status=status)
+
+
+def resume(request: HttpRequest, token: str) -> HttpResponse:
+    """Where a private link leads: the first dimension with a gap, the review or results."""
+    respondent = respondent_by_token(token=token)
+    if respondent.submitted_at:
+        return redirect("assessment:results", token=token)
+    missing = services.missing_questions(respondent=respondent)
+    if not missing:
+        return redirect("assessment:review", token=token)
+    dims = list(Dimension.objects.filter(questionnaire=respondent.assessment.questionnaire_id)
+                .order_by("order").values_list("id", flat=True))
+    return redirect("assessment:dimension", token=token,
+                    step=dims.index(missing[0].dimension_id) + 1)
+
+
+def _page_values(request: HttpRequest) -> dict[str, str]:
+    return {k[1:]: v for k, v in request.POST.items() if k.startswith("q") and k[1:].isdigit()}
+
+
+@require_http_methods(["GET", "POST"])
+def dimension_page(request: HttpRequest, token: str, step: int) -> HttpResponse:
+    respondent = respondent_by_token(token=token)
+    if respondent.submitted_at:
+        return redirect("assessment:results", token=token)
+    error = None
+    if request.method == "POST":
+        try:
+            services.answers_save(respondent=respondent, values=_page_values(request))
+        except services.AnswerRejected:
+            error = _("Some answers could not be saved: please choose again among the options "
+                      "shown. Your earlier answers are kept.")
+        else:
+            target = step - 1 if request.POST.get("go") == "back" else step + 1
+            page = survey_page(respondent=respondent, step=target)
+            if page is None:
+                return redirect("assessment:review" if target > step else "assessment:dimension",
+                                token=token, **({} if target > step else {"step": 1}))
+            return redirect("assessment:dimension", token=token, step=target)
+    page = survey_page(respondent=respondent, step=step)
+    if page is None:
+        return render(request, "assessment/not_found.html", status=404)
+    return render(request, "assessment/dimension.html", {
+        "respondent": respondent, "page": page, "error": error,
+        "resume_url": request.build_absolute_uri(reverse("assessment:resume", args=[token])),
+    }, status=400 if error else 200)
+
+
+@require_POST
+def autosave(request: HttpRequest, token: str) -> JsonResponse:
+    """Saves one answer as soon as it is given (called by the page's script)."""
+    respondent = respondent_by_token(token=token)
+    question, value = request.POST.get("question", ""), request.POST.get("value", "")
+    if respondent.submitted_at:
+        return JsonResponse({"ok": False, "error": _("These answers were already submitted.")},
+                            status=409)
+    try:
+        services.answers_save(respondent=respondent, values={question: value})
+    except services.AnswerRejected:
+        return JsonResponse({"ok": False, "error": _("This answer is not valid.")}, status=400)
+    return JsonResponse({"ok": True})
+
+
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, token: str) -> HttpResponse:
+    respondent = respondent_by_token(token=token)
+    if respondent.submitted_at:
+        return redirect("assessment:results", token=token)
+    submitted = request.method == "POST"
+    if submitted:
+        outcome = services.respondent_submit(respondent=respondent)
+        if outcome.ok:
+            return redirect("assessment:results", token=token)
+        missing = outcome.missing
+    else:
+        missing = services.missing_questions(respondent=respondent)
+    steps = {d: i for i, d in enumerate(
+        Dimension.objects.filter(questionnaire=respondent.assessment.questionnaire_id)
+        .order_by("order").values_list("id", flat=True), start=1)}
+    return render(request, "assessment/review.html", {
+        "respondent": respondent,
+        "missing": [{"question": q, "step": steps[q.dimension_id]} for q in missing],
+        "submitted": submitted,
+        "resume_url": request.build_absolute_uri(reverse("assessment:resume", args=[token])),
+    }, status=400 if submitted and missing else 200)
+
+
+def results(request: HttpRequest, token: str) -> HttpResponse:
+    respondent = respondent_by_token(token=token)
+    if not respondent.assessment.scored_at:
+        return redirect("assessment:review", token=token)
+    context = results_context(respondent=respondent)
+    context["resume_url"] = request.build_absolute_uri(reverse("assessment:resume", args=[token]))
+    return render(request, "assessment/results.html", context)

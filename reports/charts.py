@@ -1,0 +1,89 @@
+"""Every Plotly figure of the product, built once.
+
+The web page embeds a figure as JSON (rendered by plotly.js); the PDF report
+exports the very same figure to SVG, so both look alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import plotly.graph_objects as go
+
+BRAND = "#0b5cad"
+TARGET = "#e07b00"
+PEER = "#6c757d"
+FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+
+
+def _layout(fig: go.Figure, *, height: int) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin={"l": 50, "r": 50, "t": 30, "b": 30},
+        font={"family": FONT, "size": 13, "color": "#212529"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0.5, "xanchor": "center"},
+    )
+    return fig
+
+
+def radar(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float], str]],
+    *,
+    height: int = 420,
+) -> go.Figure:
+    """A 0-100 radar of dimension scores: one closed trace per (name, values, kind).
+
+    kind is "company", "target" or "peer"; the company trace is filled.
+    """
+    colors = {"company": BRAND, "target": TARGET, "peer": PEER}
+    fig = go.Figure()
+    closed = [*labels, labels[0]]
+    for name, values, kind in series:
+        vals = [round(float(v), 1) for v in values]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=[*vals, vals[0]],
+                theta=closed,
+                name=name,
+                mode="lines+markers",
+                line={"color": colors[kind], "width": 3 if kind == "company" else 2,
+                      "dash": "solid" if kind == "company" else "dash"},
+                fill="toself" if kind == "company" else None,
+                fillcolor="rgba(11, 92, 173, 0.18)" if kind == "company" else None,
+                hovertemplate="%{theta}: %{r:.0f}<extra>" + name + "</extra>",
+            )
+        )
+    fig.update_layout(
+        polar={
+            "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "angle": 90,
+                           "tickfont": {"size": 10}, "gridcolor": "#dee2e6"},
+            "angularaxis": {"gridcolor": "#dee2e6", "direction": "clockwise"},
+        },
+        showlegend=True,
+    )
+    return _layout(fig, height=height)
+
+
+def dimension_bars(
+    labels: Sequence[str], scores: Sequence[float], targets: Mapping[str, Sequence[float]] | None
+    = None, *, height: int = 320,
+) -> go.Figure:
+    """Horizontal bars of dimension scores, with target markers when given."""
+    fig = go.Figure(
+        go.Bar(
+            x=[round(float(s), 1) for s in scores], y=list(labels), orientation="h",
+            marker_color=BRAND, text=[f"{float(s):.0f}" for s in scores],
+            textposition="outside", name="", hovertemplate="%{y}: %{x:.0f}<extra></extra>",
+        )
+    )
+    for name, values in (targets or {}).items():
+        fig.add_trace(go.Scatter(
+            x=list(values), y=list(labels), mode="markers", name=name,
+            marker={"symbol": "line-ns-open", "size": 22, "color": TARGET, "line": {"width": 3}},
+        ))
+    fig.update_layout(xaxis={"range": [0, 105], "gridcolor": "#dee2e6"},
+                      yaxis={"autorange": "reversed"}, showlegend=bool(targets))
+    return _layout(fig, height=height)
