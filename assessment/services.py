@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import scoring
-from .models import Answer, Assessment, Company, Option, Question, Respondent
+from .models import Answer, Assessment, Company, Option, Question, Questionnaire, Respondent
 from .selectors import answer_levels, questionnaire_current, questionnaire_spec
 
 DONT_KNOW = scoring.DONT_KNOW
@@ -36,13 +37,18 @@ def assessment_start(
     return respondent
 
 
+def _id(value: object) -> int | None:
+    """A database id from form text: digits only, within a 64-bit integer."""
+    text = str(value)
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
 def _parse_option(question: Question, value: str, options: dict[int, Option]) -> Option | None:
     if value == DONT_KNOW:
         return None
-    try:
-        option = options[int(value)]
-    except (TypeError, ValueError, KeyError):
-        raise AnswerRejected(f"invalid option for question {question.code}") from None
+    option = options.get(_id(value))  # type: ignore[arg-type]
+    if option is None:
+        raise AnswerRejected(f"invalid option for question {question.code}")
     if option.question_id != question.id:
         raise AnswerRejected(f"invalid option for question {question.code}")
     return option
@@ -56,20 +62,18 @@ def answers_save(*, respondent: Respondent, values: dict[str, str]) -> list[Answ
     """
     if respondent.submitted_at is not None:
         raise AnswerRejected("answers were already submitted")
-    try:
-        ids = {int(k): v for k, v in values.items()}
-    except (TypeError, ValueError):
-        raise AnswerRejected("invalid question") from None
-    questions = Question.objects.in_bulk(
-        [i for i in ids], field_name="id"
-    )
+    if not values:
+        return []
+    ids = {_id(k): v for k, v in values.items()}
+    if None in ids:
+        raise AnswerRejected("invalid question")
+    questions = Question.objects.in_bulk(list(ids))
     questionnaire_id = respondent.assessment.questionnaire_id
     if len(questions) != len(ids) or any(
         q.questionnaire_id != questionnaire_id for q in questions.values()
     ):
         raise AnswerRejected("invalid question")
-    option_ids = [int(v) for v in ids.values() if v != DONT_KNOW and str(v).isdigit()]
-    options = Option.objects.in_bulk(option_ids)
+    options = Option.objects.in_bulk([i for i in map(_id, ids.values()) if i is not None])
     parsed = {qid: _parse_option(questions[qid], v, options) for qid, v in ids.items()}
     saved = []
     with transaction.atomic():
@@ -125,24 +129,73 @@ def respondent_submit(*, respondent: Respondent) -> SubmitResult:
     return SubmitResult(True, [])
 
 
+def result_snapshot(
+    spec: scoring.QuestionnaireSpec, row: Any, levels: dict[str, int | None]
+) -> dict[str, Any]:
+    """The result fields stored on an assessment, from one scored row."""
+    explanation = scoring.explanation(spec, row)
+    target = spec.profiles.get(explanation["next_cluster"] or explanation["cluster"], {})
+    strengths, gaps = scoring.strengths_and_gaps(spec, levels, target)
+    return {
+        "overall": round(float(row["overall"]), 1),
+        "cluster": explanation["cluster"],
+        "scores": scoring.dimension_scores(row, spec.dimensions),
+        "result": {
+            "version": spec.version,
+            "explanation": explanation,
+            "dont_know": int(row["dont_know"]),
+            "questions": int(row["questions"]),
+            "strengths": strengths,
+            "gaps": gaps,
+        },
+        "scored_at": timezone.now(),
+    }
+
+
 def assessment_score(*, assessment: Assessment, levels: dict[str, int | None]) -> Assessment:
     """Scores an assessment's official answers and stores the result snapshot."""
     spec = questionnaire_spec(questionnaire=assessment.questionnaire)
     answers = {code: (DONT_KNOW if lv is None else lv) for code, lv in levels.items()}
-    row, explanation = scoring.score_one(spec, answers)
-    target = spec.profiles.get(explanation["next_cluster"] or explanation["cluster"], {})
-    strengths, gaps = scoring.strengths_and_gaps(spec, levels, target)
-    assessment.overall = round(float(row["overall"]), 1)
-    assessment.cluster = explanation["cluster"]
-    assessment.scores = scoring.dimension_scores(row, spec.dimensions)
-    assessment.result = {
-        "version": spec.version,
-        "explanation": explanation,
-        "dont_know": int(row["dont_know"]),
-        "questions": int(row["questions"]),
-        "strengths": strengths,
-        "gaps": gaps,
-    }
-    assessment.scored_at = timezone.now()
+    row, _ = scoring.score_one(spec, answers)
+    for name, value in result_snapshot(spec, row, levels).items():
+        setattr(assessment, name, value)
     assessment.save()
     return assessment
+
+
+RESULT_FIELDS = ["overall", "cluster", "scores", "result", "scored_at"]
+
+
+def assessments_rescore(*, assessment_ids: list[int], batch: int = 2000) -> int:
+    """Re-scores many assessments with one vectorised pass per questionnaire version.
+
+    Reads the official answers, scores them all at once and writes the results
+    in bulk. Returns the number of assessments written.
+    """
+    written = 0
+    by_version: dict[int, list[int]] = {}
+    for aid, qid in Assessment.objects.filter(id__in=assessment_ids).values_list(
+        "id", "questionnaire_id"
+    ):
+        by_version.setdefault(qid, []).append(aid)
+    for questionnaire_id, ids in by_version.items():
+        spec = questionnaire_spec(questionnaire=Questionnaire.objects.get(id=questionnaire_id))
+        rows = list(
+            Answer.objects.filter(respondent__assessment_id__in=ids).values_list(
+                "respondent__assessment_id", "question__code", "option__level"
+            )
+        )
+        frame = pd.DataFrame(rows, columns=["assessment", "question", "level"]).astype(
+            {"level": float}
+        )
+        table = scoring.score(spec, frame, assessments=ids)
+        levels: dict[int, dict[str, int | None]] = {}
+        for aid, code, level in rows:
+            levels.setdefault(aid, {})[code] = level
+        updates = []
+        for aid, row in table.iterrows():
+            snapshot = result_snapshot(spec, row, levels.get(aid, {}))
+            updates.append(Assessment(id=aid, **snapshot))
+        Assessment.objects.bulk_update(updates, RESULT_FIELDS, batch_size=batch)
+        written += len(updates)
+    return written

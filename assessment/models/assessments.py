@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -49,7 +50,7 @@ class Assessment(models.Model):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="it"
     )
-    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    created_at = models.DateTimeField(_("started"), default=timezone.now, db_index=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     overall = models.FloatField(_("overall score"), null=True, blank=True)

@@ -1,0 +1,55 @@
+# The two set-up commands of the README: `make run` (the demo) and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+SYSTEM_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run test bench system venv demo-data messages lint clean
+
+## Installs what is missing: Debian packages (as root) and the virtualenv.
+system:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null || \
+	      { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; }; \
+	  else \
+	    echo "Missing Debian packages. Install them with: sudo apt-get install -y$$missing"; exit 2; \
+	  fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+messages: venv
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+## The demo: database, questionnaire, a few hundred sample companies, server on 127.0.0.1:8000.
+run: export DEBUG ?= true
+run: system venv messages
+	$(PY) manage.py migrate -v 0
+	$(PY) manage.py load_content
+	$(PY) manage.py seed_demo --companies 300 --if-empty
+	$(PY) manage.py demo_users
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## The whole test suite (SQLite unless DATABASE_URL is set), browser tests included.
+test: system venv messages
+	$(PY) -m pytest
+
+bench: system venv messages
+	$(PY) manage.py bench
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,0 +1,101 @@
+from datetime import timedelta
+
+import numpy as np
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from assessment import demo
+from assessment.choices import Role, SizeBand
+from assessment.models import Answer, Assessment, Company, Option, Respondent
+from assessment.selectors import questionnaire_current, questionnaire_spec
+from assessment.services import assessments_rescore
+
+SECTORS = {"retail": 18, "fashion": 10, "food": 9, "consumer_goods": 8, "banking": 10,
+           "insurance": 7, "telecom": 6, "utilities": 6, "travel": 6, "automotive": 5,
+           "healthcare": 5, "manufacturing": 6, "services": 4}
+SIZES = {SizeBand.MEDIUM: 25, SizeBand.MEDIUM_LARGE: 35, SizeBand.LARGE: 28,
+         SizeBand.VERY_LARGE: 12}
+COUNTRIES = {"IT": 70, "ES": 8, "FR": 8, "DE": 6, "CH": 4, "GB": 4}
+NAMES_A = ["Alpi", "Borgo", "Corte", "Delta", "Eridano", "Fiume", "Gran", "Isola", "Lago",
+           "Monte", "Nova", "Olmo", "Porta", "Riva", "Sole", "Torre", "Valle", "Vento"]
+NAMES_B = ["Retail", "Moda", "Foods", "Bank", "Assicura", "Telecom", "Energia", "Viaggi",
+           "Motori", "Salute", "Industrie", "Servizi", "Market", "Group", "Digital"]
+
+
+def _pick(rng, weights: dict, n: int) -> list:
+    keys = list(weights)
+    p = np.array([weights[k] for k in keys], dtype=float)
+    return [keys[i] for i in rng.choice(len(keys), size=n, p=p / p.sum())]
+
+
+class Command(BaseCommand):
+    help = "Creates sample companies with scored assessments (several waves with progress)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--companies", type=int, default=300)
+        parser.add_argument("--waves", type=int, default=1)
+        parser.add_argument("--seed", type=int, default=2022)
+        parser.add_argument("--if-empty", action="store_true",
+                            help="do nothing when companies already exist")
+
+    def handle(self, *args, companies, waves, seed, if_empty, **options):
+        if companies < 1 or not 1 <= waves <= 10:
+            raise CommandError("--companies must be ≥ 1 and --waves 1–10", returncode=2)
+        if if_empty and Company.objects.exists():
+            self.stdout.write("demo data already present: nothing to do")
+            return
+        try:
+            questionnaire = questionnaire_current()
+        except Exception as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        spec = questionnaire_spec(questionnaire=questionnaire)
+        rng = np.random.default_rng(seed)
+        levels, _ = demo.generate(spec, companies, rng)
+        order = rng.permutation(len(levels))
+        levels = levels.iloc[order].reset_index(drop=True)
+        options = {(q, lv): oid for oid, q, lv in Option.objects.filter(
+            question__questionnaire=questionnaire).values_list("id", "question__code", "level")}
+        qids = dict(questionnaire.questions.values_list("code", "id"))
+        now = timezone.now()
+        with transaction.atomic():
+            made = Company.objects.bulk_create([
+                Company(name=f"{rng.choice(NAMES_A)} {rng.choice(NAMES_B)} {i + 1:04d}",
+                        sector=s, size=z, country=c)
+                for i, (s, z, c) in enumerate(zip(_pick(rng, SECTORS, companies),
+                                                  _pick(rng, SIZES, companies),
+                                                  _pick(rng, COUNTRIES, companies)))
+            ], batch_size=1000)
+            ids = []
+            for wave in range(waves):
+                when = now - timedelta(days=365 * (waves - 1 - wave) + 30)
+                ids += self._wave(questionnaire, made, levels, options, qids, when, rng)
+                levels = demo.progress(levels, rng)
+            written = assessments_rescore(assessment_ids=ids)
+        self.stdout.write(f"{companies} companies, {written} assessments scored")
+
+    def _wave(self, questionnaire, companies, levels, options, qids, when, rng) -> list[int]:
+        assessments = Assessment.objects.bulk_create([
+            Assessment(company=c, questionnaire=questionnaire, created_at=when, submitted_at=when,
+                       language="it")
+            for c in companies
+        ], batch_size=1000)
+        roles = _pick(rng, {Role.CEO: 3, Role.CMO: 3, Role.CDO: 2, Role.CXO: 2, Role.CIO: 1,
+                            Role.SALES: 1}, len(assessments))
+        respondents = Respondent.objects.bulk_create([
+            Respondent(assessment=a, role=r, submitted_at=when)
+            for a, r in zip(assessments, roles)
+        ], batch_size=1000)
+        answers = []
+        codes = list(levels.columns)
+        matrix = levels.to_numpy()
+        for respondent, row in zip(respondents, matrix):
+            for code, level in zip(codes, row):
+                if level != level:  # NaN: don't know
+                    answers.append(Answer(respondent=respondent, question_id=qids[code],
+                                          dont_know=True))
+                else:
+                    answers.append(Answer(respondent=respondent, question_id=qids[code],
+                                          option_id=options[(code, int(level))]))
+        Answer.objects.bulk_create(answers, batch_size=5000)
+        return [a.id for a in assessments]

@@ -1,0 +1,60 @@
+"""Test data: a questionnaire of any size, companies and respondents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from django.utils import timezone
+
+from assessment.models import Company, Dimension, Option, Question, Questionnaire, Respondent
+from assessment.services import assessment_start
+
+METHOD = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "fixtures/questionnaire/method.yaml").read_text()
+)["method"]
+DIMS = ("strategy", "organization", "data", "technology", "execution")
+KEYS = {("strategy", 1): "dedicated_budget", ("organization", 1): "dedicated_owner"}
+
+
+def make_questionnaire(per_dimension: int = 3, version: str = "t1") -> Questionnaire:
+    """A published questionnaire with ``per_dimension`` scored questions per dimension."""
+    q = Questionnaire.objects.create(
+        version=version, title_it="Questionario", title_en="Questionnaire", method=METHOD,
+        published_at=timezone.now(),
+    )
+    for d_order, code in enumerate(DIMS, start=1):
+        dim = Dimension.objects.create(questionnaire=q, code=code, order=d_order,
+                                       name_it=code.title() + " IT", name_en=code.title())
+        for i in range(1, per_dimension + 1):
+            question = Question.objects.create(
+                questionnaire=q, dimension=dim, code=f"{code[:3].upper()}{i:02d}", order=i,
+                key=KEYS.get((code, i)), weight=1.5 if i == 1 else 1.0,
+                text_it=f"Domanda {code} {i}", text_en=f"Question {code} {i}",
+            )
+            Option.objects.bulk_create([
+                Option(question=question, level=lv, label_it=f"Livello {lv}",
+                       label_en=f"Level {lv}") for lv in range(1, 6)
+            ])
+    return q
+
+
+def make_respondent(name: str = "Acme <b>Spa</b>", language: str = "en") -> Respondent:
+    return assessment_start(
+        company={"name": name, "sector": "retail", "size": "large", "country": "IT"},
+        role="CEO", language=language,
+    )
+
+
+def answer_all(respondent: Respondent, level: int = 3) -> None:
+    from assessment.services import answers_save
+
+    options = Option.objects.filter(
+        question__questionnaire=respondent.assessment.questionnaire, level=level
+    ).values_list("question_id", "id")
+    answers_save(respondent=respondent, values={str(q): str(o) for q, o in options})
+
+
+def make_company(**kwargs) -> Company:
+    data = {"name": "Beta", "sector": "retail", "size": "large", "country": "IT", **kwargs}
+    return Company.objects.create(**data)
