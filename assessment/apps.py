@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class AssessmentConfig(AppConfig):
     name = "assessment"
     verbose_name = "Assessment"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

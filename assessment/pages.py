@@ -4,16 +4,71 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from reports import charts
 
 from . import clusters
 from .models import Dimension, Option, Question, Respondent
+from .scoring import DONT_KNOW
 from .selectors import answer_levels, answered_question_ids, questionnaire_spec
+
+
+@dataclass(frozen=True)
+class QuestionBlock:
+    """One question pre-rendered in every state it can be shown in."""
+
+    id: int
+    scored: bool
+    states: dict[int | str | None, str]  # option id, DONT_KNOW or None (unanswered) -> HTML
+
+    def html(self, saved: dict[int, int | None]) -> str:
+        if self.id not in saved:
+            return self.states[None]
+        chosen = saved[self.id]
+        return self.states[DONT_KNOW if chosen is None else chosen]
+
+
+@dataclass(frozen=True)
+class QuestionnairePages:
+    dimensions: list[Dimension]
+    blocks: list[list[QuestionBlock]]  # per step
+    scored_ids: frozenset[int]
+
+
+@lru_cache(maxsize=32)
+def questionnaire_pages(questionnaire_id: int, content_rev: int, language: str
+                        ) -> QuestionnairePages:
+    """Every question of a version rendered once per process, language and content revision.
+
+    The survey page then only joins strings: rendering options per request was
+    the page's main cost. Four queries, once.
+    """
+    dims = list(Dimension.objects.filter(questionnaire_id=questionnaire_id).order_by("order"))
+    questions = Question.objects.filter(questionnaire_id=questionnaire_id).order_by(
+        "dimension__order", "order"
+    ).prefetch_related(Prefetch("options", queryset=Option.objects.order_by("level")))
+    by_dim: dict[int, list[QuestionBlock]] = {d.id: [] for d in dims}
+    scored = set()
+    for q in questions:
+        options = list(q.options.all())
+        states: dict[int | str | None, str] = {}
+        for chosen in [None, DONT_KNOW, *[o.id for o in options]]:
+            states[chosen] = render_to_string("assessment/_question.html", {"q": q, "options": [
+                {"id": o.id, "level": o.level, "label": o.label, "checked": o.id == chosen}
+                for o in options
+            ], "dont_know": chosen == DONT_KNOW})
+        by_dim[q.dimension_id].append(QuestionBlock(q.id, q.scored, states))
+        if q.scored:
+            scored.add(q.id)
+    return QuestionnairePages(dims, [by_dim[d.id] for d in dims], frozenset(scored))
 
 
 @dataclass
@@ -21,7 +76,7 @@ class SurveyPage:
     step: int
     steps: int
     dimension: Dimension
-    questions: list[dict[str, Any]]
+    questions_html: str
     answered: int
     total: int
     dimensions: list[dict[str, Any]] = field(default_factory=list)
@@ -32,57 +87,26 @@ class SurveyPage:
 
 
 def survey_page(*, respondent: Respondent, step: int) -> SurveyPage | None:
-    """Questions of dimension number ``step`` (1-based) with the saved answers; None if no such step.
+    """Dimension number ``step`` (1-based) with the saved answers; None if no such step.
 
-    Four queries whatever the number of questions: dimensions, questions,
-    options, answers.
+    One query (the respondent's answers) once the version's pages are rendered.
     """
     questionnaire = respondent.assessment.questionnaire
-    dims = list(Dimension.objects.filter(questionnaire=questionnaire).order_by("order"))
-    if not 1 <= step <= len(dims):
+    pages = questionnaire_pages(questionnaire.id, questionnaire.content_rev,
+                                get_language() or "it")
+    if not 1 <= step <= len(pages.dimensions):
         return None
-    dimension = dims[step - 1]
-    questions = list(
-        Question.objects.filter(questionnaire=questionnaire)
-        .select_related(None)
-        .only("id", "dimension_id", "code", "text_it", "text_en", "help_it", "help_en", "scored")
-        .order_by("dimension__order", "order")
-        .prefetch_related(
-            Prefetch("options", queryset=Option.objects.only("id", "question_id", "level",
-                                                             "label_it", "label_en"))
-        )
-        .filter(dimension=dimension)
-    )
     saved = answered_question_ids(respondent=respondent)
-    rows = []
-    for q in questions:
-        chosen = saved.get(q.id, False)
-        rows.append({
-            "id": q.id,
-            "code": q.code,
-            "text": q.text,
-            "help": q.help,
-            "scored": q.scored,
-            "answered": q.id in saved,
-            "dont_know": q.id in saved and chosen is None,
-            "options": [
-                {"id": o.id, "level": o.level, "label": o.label, "checked": o.id == chosen}
-                for o in q.options.all()
-            ],
-        })
-    total_scored = Question.objects.filter(questionnaire=questionnaire, scored=True).count()
-    answered = Question.objects.filter(
-        questionnaire=questionnaire, scored=True, answers__respondent=respondent
-    ).count()
+    html = "".join(block.html(saved) for block in pages.blocks[step - 1])
     return SurveyPage(
         step=step,
-        steps=len(dims),
-        dimension=dimension,
-        questions=rows,
-        answered=answered,
-        total=total_scored,
+        steps=len(pages.dimensions),
+        dimension=pages.dimensions[step - 1],
+        questions_html=mark_safe(html),  # noqa: S308 - rendered by our own template
+        answered=len(pages.scored_ids.intersection(saved)),
+        total=len(pages.scored_ids),
         dimensions=[{"step": i, "name": d.name, "current": i == step}
-                    for i, d in enumerate(dims, start=1)],
+                    for i, d in enumerate(pages.dimensions, start=1)],
     )
 
 

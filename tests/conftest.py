@@ -12,3 +12,13 @@ def client(client):
     """Tests read English pages unless they switch language themselves."""
     client.cookies["django_language"] = "en"
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Pre-rendered survey pages are per process; ids repeat between tests."""
+    from assessment.pages import questionnaire_pages
+
+    questionnaire_pages.cache_clear()
+    yield
+    questionnaire_pages.cache_clear()

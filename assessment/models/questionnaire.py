@@ -32,6 +32,9 @@ class Questionnaire(models.Model):
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped whenever a text, question or option of this version changes, so
+    # each process knows when its pre-rendered survey pages are stale.
+    content_rev = models.PositiveIntegerField(default=0, editable=False)
 
     objects = QuestionnaireQuerySet.as_manager()
 
@@ -115,3 +118,9 @@ class Option(models.Model):
 
     def __str__(self) -> str:
         return f"{self.level}. {self.label}"
+
+
+def content_changed(questionnaire_id: int) -> None:
+    Questionnaire.objects.filter(pk=questionnaire_id).update(
+        content_rev=models.F("content_rev") + 1
+    )

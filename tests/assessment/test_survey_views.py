@@ -234,6 +234,7 @@ def _pages_queries(client, django_assert_max_num_queries, per_dimension, capture
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
+    client.get(url("dimension", respondent, 1))  # renders the version's pages once
     with CaptureQueriesContext(connection) as ctx:
         client.get(url("dimension", respondent, 2))
     counts["dimension"] = len(ctx)
@@ -252,9 +253,19 @@ def test_query_counts_do_not_grow_with_the_number_of_questions(client, db,
     Questionnaire.objects.update(published_at=None)
     large = _pages_queries(client, django_assert_max_num_queries, 12, None)
     assert small == large
-    # dimension page: respondent (with assessment, company, questionnaire), dimensions,
-    # questions, options, saved answers, scored count, answered count
-    assert small["dimension"] == 7
+    # dimension page: respondent (joined with assessment, company, questionnaire) and
+    # its saved answers; the questions come pre-rendered from the process cache
+    assert small["dimension"] == 2
     # results: respondent, dimensions x2 (spec and names), questions (spec),
     # question texts, answers
     assert small["results"] <= 7
+
+
+def test_editing_a_question_in_the_admin_shows_on_the_survey_at_once(client, questionnaire):
+    respondent = make_respondent()
+    assert "Question strategy 1" in client.get(url("dimension", respondent, 1)).content.decode()
+    question = Question.objects.get(code="STR01")
+    question.text_en = "How committed is the board?"
+    question.save()
+    html = client.get(url("dimension", respondent, 1)).content.decode()
+    assert "How committed is the board?" in html

@@ -1,0 +1,92 @@
+"""Benchmarks printed by `make bench`; each section says what it measures."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.template import engines
+from django.test import Client, override_settings
+from django.urls import path, reverse
+
+from assessment.bench import measure
+from assessment.models import Dimension, Question
+from assessment.selectors import questionnaire_current
+
+FLOOR_HTML: dict = {}
+
+
+def floor_view(request):
+    from django.http import HttpResponse
+
+    return HttpResponse(FLOOR_HTML["template"].render({}, request))
+
+
+class BenchUrls:
+    """The product's URLs plus the floor: the same HTML from a static template, no database."""
+
+    from config.urls import urlpatterns as _product
+
+    urlpatterns = [path("__floor__/", floor_view), *_product]
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "Prints benchmark figures (survey page against its static floor)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=500)
+
+    def handle(self, *args, runs, **options):
+        try:
+            questionnaire = questionnaire_current()
+        except Exception as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        try:
+            with transaction.atomic(), override_settings(
+                ROOT_URLCONF=BenchUrls, DEBUG=False, ALLOWED_HOSTS=["testserver"]
+            ):
+                self._survey_page(questionnaire, runs)
+                raise Rollback
+        except Rollback:
+            pass
+
+    def _survey_page(self, questionnaire, runs):
+        from assessment.services import answers_save, assessment_start
+
+        respondent = assessment_start(
+            company={"name": "Bench", "sector": "retail", "size": "large", "country": "IT"},
+            role="CEO", language="en",
+        )
+        dims = list(Dimension.objects.filter(questionnaire=questionnaire).order_by("order"))
+        step, dim = next(((i, d) for i, d in enumerate(dims, start=1)
+                          if d.questions.count() == 10), (1, dims[0]))
+        # Half of the page answered, as in the middle of a session.
+        answers_save(respondent=respondent, values={
+            str(q.id): str(q.options.get(level=3).id)
+            for q in Question.objects.filter(dimension=dim).order_by("order")[:5]
+        })
+        client = Client()
+        client.cookies["django_language"] = "en"
+        url = reverse("assessment:dimension", args=[respondent.token, step])
+        response = client.get(url)
+        assert response.status_code == 200, response.status_code
+        html = response.content.decode()
+        FLOOR_HTML["template"] = engines["django"].from_string(
+            "{% verbatim %}" + html + "{% endverbatim %}"
+        )
+        floor = client.get("/__floor__/")
+        assert floor.content.decode() == html, "the floor must produce the same HTML"
+
+        page = measure(lambda: client.get(url), runs)
+        base = measure(lambda: client.get("/__floor__/"), runs)
+        self.stdout.write(
+            f"survey page ({dim.questions.count()} questions, {dim.code}), {runs} requests "
+            "through Django's full middleware stack, in-process:\n"
+            f"  page : median {page.median_ms:.2f} ms, p95 {page.p95_ms:.2f} ms, "
+            f"{page.per_second:.0f} req/s\n"
+            f"  floor: median {base.median_ms:.2f} ms, p95 {base.p95_ms:.2f} ms, "
+            f"{base.per_second:.0f} req/s (static template, same HTML, no database)\n"
+            f"  throughput ratio page/floor: {page.per_second / base.per_second:.2f} "
+            "(target ≥ 0.80); page median target ≤ 10 ms"
+        )

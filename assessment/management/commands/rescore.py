@@ -1,0 +1,23 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from assessment.models import Assessment
+from assessment.services import assessments_rescore
+
+
+class Command(BaseCommand):
+    help = "Re-scores every submitted assessment (optionally of one questionnaire version)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--questionnaire", help="questionnaire version")
+
+    def handle(self, *args, questionnaire=None, **options):
+        qs = Assessment.objects.filter(submitted_at__isnull=False)
+        if questionnaire:
+            qs = qs.filter(questionnaire__version=questionnaire)
+            if not qs.exists():
+                raise CommandError(f"no assessments on version {questionnaire!r}", returncode=2)
+        start = time.perf_counter()
+        n = assessments_rescore(assessment_ids=list(qs.values_list("id", flat=True)))
+        self.stdout.write(f"{n} assessments re-scored in {time.perf_counter() - start:.2f} s")

@@ -1,0 +1,19 @@
+"""Any edit of a questionnaire's content invalidates the pre-rendered survey pages."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import Dimension, Option, Question
+from .models.questionnaire import content_changed
+
+
+@receiver([post_save, post_delete], sender=Dimension)
+@receiver([post_save, post_delete], sender=Question)
+def _question_changed(sender, instance, **kwargs):
+    content_changed(instance.questionnaire_id)
+
+
+@receiver([post_save, post_delete], sender=Option)
+def _option_changed(sender, instance, **kwargs):
+    content_changed(Question.objects.filter(pk=instance.question_id)
+                    .values_list("questionnaire_id", flat=True).first() or 0)
