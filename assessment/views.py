@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +14,8 @@ from . import clusters, services
 from .forms import StartForm
 from .models import Dimension, Questionnaire
 from .pages import results_context, survey_page
+from reports.selectors import report_state
+
 from .selectors import respondent_by_token
 
 
@@ -138,5 +141,9 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
     if not respondent.assessment.scored_at:
         return redirect("assessment:review", token=token)
     context = results_context(respondent=respondent)
+    language = request.GET.get("report")
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        language = respondent.assessment.language
+    context["report"] = report_state(assessment=respondent.assessment, language=language)
     context["resume_url"] = request.build_absolute_uri(reverse("assessment:resume", args=[token]))
     return render(request, "assessment/results.html", context)

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "assessment",
     "reports",
 ]
@@ -126,6 +128,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=256
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
 LOGIN_URL = "admin:login"
+
+# Background work (PDF reports): the database-backed queue, served by
+# `manage.py db_worker` on as many machines as needed. TASKS_BACKEND=immediate
+# runs tasks inside the request instead (no worker; for quick local checks).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env.str("TASKS_BACKEND", default="database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 LOGGING = {
     "version": 1,

@@ -87,3 +87,28 @@ def dimension_bars(
     fig.update_layout(xaxis={"range": [0, 105], "gridcolor": "#dee2e6"},
                       yaxis={"autorange": "reversed"}, showlegend=bool(targets))
     return _layout(fig, height=height)
+
+
+def cluster_distribution(
+    labels: Sequence[str], shares: Sequence[float], *, highlight: int | None = None,
+    compare: Sequence[float] | None = None, compare_name: str = "", name: str = "",
+    height: int = 280,
+) -> go.Figure:
+    """Share of companies per cluster (%), the subject's cluster highlighted."""
+    colors = ["#9fb8d6"] * len(labels)
+    if highlight is not None:
+        colors[highlight] = BRAND
+    fig = go.Figure(go.Bar(
+        x=list(labels), y=[float(s) for s in shares], marker_color=colors, name=name,
+        text=[f"{float(s):.0f}%" for s in shares], textposition="outside",
+        hovertemplate="%{x}: %{y:.0f}%<extra></extra>",
+    ))
+    if compare is not None:
+        fig.add_trace(go.Bar(x=list(labels), y=[float(s) for s in compare], name=compare_name,
+                             marker_color=PEER, text=[f"{float(s):.0f}%" for s in compare],
+                             textposition="outside"))
+    top = max([*shares, *(compare or [])] or [0])
+    fig.update_layout(yaxis={"range": [0, top * 1.25 + 1], "ticksuffix": "%",
+                             "gridcolor": "#dee2e6"},
+                      showlegend=compare is not None, barmode="group")
+    return _layout(fig, height=height)

@@ -1,0 +1,129 @@
+"""Report content (actions, KPIs, benefits, reference distributions) and stored PDFs."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Phase(models.TextChoices):
+    QUICK_WINS = "quick_wins", _("Quick wins (0–3 months)")
+    FOUNDATIONS = "foundations", _("Foundations (3–12 months)")
+    SCALE = "scale", _("Scale (12–24 months)")
+
+
+class Practice(models.TextChoices):
+    """Medallia's five best practices, in their published order."""
+
+    CX_LEADER = "cx_leader", _("A CX leader runs every experience and its unification")
+    INTERNAL_AUDIT = "internal_audit", _("An internal audit of departments, technology and data")
+    JOURNEY_DESIGN = "journey_design", _("Every customer interaction tracked and designed")
+    INVOLVE_DEPARTMENTS = "involve_departments", _("Every customer-facing area involved")
+    CROSS_FUNCTIONAL_TEAM = "cross_functional_team", _("A cross-functional team that meets regularly")
+
+
+class Benefit(models.Model):
+    code = models.SlugField(max_length=40, unique=True)
+    group = models.CharField(max_length=32)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Kpi(models.Model):
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    definition = models.TextField(_("definition"))
+    formula = models.CharField(_("formula"), max_length=400)
+    unit = models.CharField(_("unit"), max_length=20)
+    direction = models.CharField(_("better when"), max_length=10)
+    cadence = models.CharField(_("review cadence"), max_length=20)
+    benefit = models.ForeignKey(Benefit, on_delete=models.PROTECT, related_name="kpis")
+    core = models.BooleanField(_("core CX KPI"), default=False)
+    default_owner = models.CharField(_("default owner"), max_length=32)
+
+    class Meta:
+        verbose_name = "KPI"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Action(models.Model):
+    code = models.SlugField(max_length=40, unique=True)
+    dimension = models.SlugField(_("dimension"), max_length=32)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    question_code = models.CharField(_("applies to question"), max_length=16)
+    max_level = models.PositiveSmallIntegerField(
+        _("proposed up to level"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    impact = models.PositiveSmallIntegerField(
+        _("impact"), validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    effort = models.PositiveSmallIntegerField(
+        _("effort"), validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    phase = models.CharField(_("phase"), max_length=16, choices=Phase.choices)
+    owner_role = models.CharField(_("owner role"), max_length=32)
+    kpis = models.ManyToManyField(Kpi, blank=True, related_name="actions")
+    medallia_practice = models.CharField(
+        _("Medallia practice"), max_length=32, choices=Practice.choices, blank=True
+    )
+    benefit = models.ForeignKey(Benefit, on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class ReferenceDistribution(models.Model):
+    """A published cluster distribution, as data: a new edition needs no code."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    edition = models.PositiveSmallIntegerField()
+    name = models.CharField(_("name"), max_length=300)
+    source = models.CharField(_("source"), max_length=400)
+    shares = models.JSONField(null=True, blank=True)
+    facts = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-edition"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportFile(models.Model):
+    """A PDF made for an assessment in one language; served again while its fingerprint holds."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Being prepared")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    assessment = models.ForeignKey(
+        "assessment.Assessment", on_delete=models.CASCADE, related_name="reports"
+    )
+    language = models.CharField(max_length=8)
+    fingerprint = models.CharField(max_length=64)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    task_id = models.CharField(max_length=64, blank=True)
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    error = models.CharField(max_length=400, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "language", "fingerprint"], name="one_report_per_state"
+            )
+        ]

@@ -1,0 +1,75 @@
+"""Report views: request a PDF, follow its progress, download it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from assessment.selectors import respondent_by_token
+
+from .models import ReportFile
+from .services import report_fingerprint, report_request
+
+LANGS = {code for code, _ in settings.LANGUAGES}
+
+
+def _scored(token: str):
+    respondent = respondent_by_token(token=token)
+    if not respondent.assessment.scored_at:
+        raise Http404
+    return respondent.assessment
+
+
+def _language(request: HttpRequest, assessment) -> str:
+    lang = request.POST.get("language") or request.GET.get("language") or assessment.language
+    return lang if lang in LANGS else assessment.language
+
+
+@require_POST
+def report_start(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = _scored(token)
+    language = _language(request, assessment)
+    report_request(assessment=assessment, language=language)
+    return redirect(reverse("assessment:results", args=[token]) + f"?report={language}#report")
+
+
+@require_GET
+def report_status(request: HttpRequest, token: str) -> JsonResponse:
+    assessment = _scored(token)
+    language = _language(request, assessment)
+    report = ReportFile.objects.defer("pdf").filter(
+        assessment=assessment, language=language,
+        fingerprint=report_fingerprint(assessment=assessment, language=language),
+    ).first()
+    if report is None:
+        return JsonResponse({"status": "none"})
+    data = {"status": report.status, "label": report.get_status_display()}
+    if report.status == ReportFile.Status.DONE:
+        data["url"] = reverse("reports:download", args=[token, language])
+    if report.status == ReportFile.Status.FAILED:
+        data["error"] = _("The report could not be made. Try again; if it fails again, "
+                          "contact support.")
+    return JsonResponse(data)
+
+
+@require_GET
+def report_download(request: HttpRequest, token: str, language: str) -> HttpResponse:
+    """Serves the stored PDF while it matches the current answers (one indexed query)."""
+    if language not in LANGS:
+        raise Http404
+    assessment = _scored(token)
+    pdf = ReportFile.objects.filter(
+        assessment=assessment, language=language, status=ReportFile.Status.DONE,
+        fingerprint=report_fingerprint(assessment=assessment, language=language),
+    ).values_list("pdf", flat=True).first()
+    if pdf is None:
+        raise Http404
+    name = slugify(assessment.company.name) or "report"
+    response = HttpResponse(bytes(pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="omnimaturity-{name}-{language}.pdf"'
+    return response
