@@ -147,4 +147,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # The chart exporter's browser driver is chatty at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("choreographer", "kaleido", "fontTools")},
 }

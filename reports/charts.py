@@ -18,6 +18,7 @@ FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 
 def _layout(fig: go.Figure, *, height: int) -> go.Figure:
     fig.update_layout(
+        template="plotly_white",
         height=height,
         margin={"l": 50, "r": 50, "t": 30, "b": 30},
         font={"family": FONT, "size": 13, "color": "#212529"},

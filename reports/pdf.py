@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import shutil
 import threading
@@ -57,7 +58,7 @@ def _ensure_server() -> None:
 def _export(fig_json: str, width: int, height: int) -> str:
     import kaleido
 
-    svg = kaleido.calc_fig_sync(go.Figure(fig_json),
+    svg = kaleido.calc_fig_sync(json.loads(fig_json),
                                 opts={"format": "svg", "width": width, "height": height})
     return svg.decode("utf-8") if isinstance(svg, bytes) else str(svg)
 

@@ -58,3 +58,33 @@ def answer_all(respondent: Respondent, level: int = 3) -> None:
 def make_company(**kwargs) -> Company:
     data = {"name": "Beta", "sector": "retail", "size": "large", "country": "IT", **kwargs}
     return Company.objects.create(**data)
+
+
+def make_report_content() -> None:
+    """A small action library and KPI catalogue over the factory questionnaire's codes."""
+    from reports.models import Action, Benefit, Kpi, ReferenceDistribution
+
+    loyalty = Benefit.objects.create(code="loyalty", group="intangible",
+                                     name_it="Fedeltà", name_en="Loyalty")
+    kpis = {}
+    for code, core in [("nps", True), ("csat", True), ("scv_coverage", False),
+                       ("conversion_rate", False)]:
+        kpis[code] = Kpi.objects.create(
+            code=code, name_it=f"{code} it", name_en=code.upper(), definition_en=f"{code} def",
+            definition_it=f"{code} def it", formula_en="a / b", formula_it="a / b", unit="%",
+            direction="higher", cadence="quarterly", benefit=loyalty, core=core,
+            default_owner="CXO")
+    rows = [("A-STR-1", "strategy", "STR01", 2, 3, 1, "quick_wins", ["conversion_rate"]),
+            ("A-DAT-1", "data", "DAT01", 3, 3, 2, "foundations", ["scv_coverage"]),
+            ("A-EXE-1", "execution", "EXE02", 4, 1, 3, "scale", [])]
+    for code, dim, q, lv, imp, eff, phase, k in rows:
+        action = Action.objects.create(
+            code=code, dimension=dim, question_code=q, max_level=lv, impact=imp, effort=eff,
+            phase=phase, owner_role="CMO", title_en=f"Title {code}", title_it=f"Titolo {code}",
+            description_en="Do it", description_it="Fallo", medallia_practice="")
+        action.kpis.set([kpis[c] for c in k])
+    ReferenceDistribution.objects.create(
+        code="ref", edition=2022, name_en="Reference 2022", name_it="Riferimento 2022",
+        source_en="Observatory 2022", source_it="Osservatorio 2022",
+        shares={"first_steps": 22, "aware": 39, "enterprising": 13, "structured": 20,
+                "advanced": 6}, facts=[])

@@ -1,0 +1,71 @@
+"""The PDF: text, structure and tags, in both languages (needs Debian's Chromium)."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from reports.pdf import render_pdf
+from reports.services import report_data
+from tests.factories import make_questionnaire, make_report_content
+from tests.reports.test_builder import answered
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(pdf: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def pdfs(django_db_setup, django_db_blocker):
+    """One assessment's report in both languages (made once: charts take a browser)."""
+    with django_db_blocker.unblock():
+        from django.db import transaction
+
+        made = {}
+        with transaction.atomic():
+            make_questionnaire(per_dimension=3, version="pdf")
+            make_report_content()
+            assessment = answered({"STR01": 1, "DAT01": 2, "ORG01": 4}, default=2,
+                                  name="Rossi & Figli <Spa>")
+            for lang in ("en", "it"):
+                data = report_data(assessment=assessment, language=lang)
+                made[lang] = (data, render_pdf(data))
+            transaction.set_rollback(True)
+        return made
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("en", ["Transformation roadmap", "KPI plan", "Action checklist", "Title A-STR-1",
+            "Chief Experience Officer", "internal audit", "cross-functional team",
+            "design every interaction", "department leaders", "Rossi & Figli <Spa>"]),
+    ("it", ["Titolo A-STR-1", "Rossi & Figli <Spa>"]),
+])
+def test_pdf_holds_cluster_roadmap_kpis_and_checklist(pdfs, lang, words):
+    data, pdf = pdfs[lang]
+    _, text = pdf_text(pdf)
+    flat = " ".join(text.split())
+    assert str(data.summary["cluster_name"]) in flat
+    for kpi in data.kpi_plan:
+        assert kpi["name"] in flat
+    for word in words:
+        assert word in flat, word
+
+
+def test_pdf_is_tagged_with_language_and_title(pdfs):
+    for lang in ("en", "it"):
+        reader, _ = pdf_text(pdfs[lang][1])
+        root = reader.trailer["/Root"]
+        assert bool(root["/MarkInfo"]["/Marked"])
+        assert "/StructTreeRoot" in root
+        assert root["/Lang"] == lang
+        assert "Rossi" in reader.metadata.title
+
+
+def test_pdf_charts_are_vector(pdfs):
+    reader, _ = pdf_text(pdfs["en"][1])
+    # SVG charts become PDF drawing operators and text, not raster images
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == 0
