@@ -2,7 +2,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-SYSTEM_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core
+SYSTEM_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core fonts-noto-core
 export DJANGO_SETTINGS_MODULE := config.settings
 
 .PHONY: run test bench system venv demo-data messages lint clean
@@ -30,7 +30,7 @@ $(VENV)/.installed: pyproject.toml
 venv: $(VENV)/.installed
 
 messages: venv
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv -v 0
 
 ## The demo: database, questionnaire, a few hundred sample companies, server on 127.0.0.1:8000.
 run: export DEBUG ?= true

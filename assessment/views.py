@@ -141,6 +141,7 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
     if not respondent.assessment.scored_at:
         return redirect("assessment:review", token=token)
     context = results_context(respondent=respondent)
+    context["respondent"] = respondent
     language = request.GET.get("report")
     if language not in {code for code, _name in settings.LANGUAGES}:
         language = respondent.assessment.language
