@@ -39,13 +39,21 @@ run: system venv messages
 	$(PY) manage.py load_content
 	$(PY) manage.py seed_demo --companies 300 --if-empty
 	$(PY) manage.py demo_users
+	@# The PDF worker runs beside the web server and stops with it.
+	$(PY) manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
+	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## The whole test suite (SQLite unless DATABASE_URL is set), browser tests included.
 test: system venv messages
 	$(PY) -m pytest
 
+## Benchmarks (survey page, PDF report, dashboard at scale on PostgreSQL when DATABASE_URL is set).
+bench: export DEBUG ?= true
 bench: system venv messages
+	$(PY) manage.py migrate -v 0
+	$(PY) manage.py load_content
+	$(PY) manage.py seed_demo --companies 300 --if-empty
 	$(PY) manage.py bench
 
 lint: venv

@@ -32,24 +32,63 @@ class Rollback(Exception):
 
 
 class Command(BaseCommand):
-    help = "Prints benchmark figures (survey page against its static floor)."
+    help = ("Prints benchmark figures: the survey page against its static floor, the "
+            "standard PDF report against WeasyPrint alone, serving a stored report, and "
+            "the benchmark dashboard at scale (PostgreSQL).")
+    SECTIONS = ("survey", "report", "scale")
 
     def add_arguments(self, parser):
-        parser.add_argument("--runs", type=int, default=500)
+        parser.add_argument("--runs", type=int, default=500, help="survey page requests")
+        parser.add_argument("--report-runs", type=int, default=5)
+        parser.add_argument("--companies", type=int, default=10000, help="scale section")
+        parser.add_argument("--only", nargs="+", choices=self.SECTIONS, default=self.SECTIONS)
 
-    def handle(self, *args, runs, **options):
+    def handle(self, *args, runs, report_runs, companies, only, **options):
+        if runs < 1 or report_runs < 1 or companies < 1:
+            raise CommandError("--runs, --report-runs and --companies must be ≥ 1", returncode=2)
         try:
             questionnaire = questionnaire_current()
         except Exception as exc:
             raise CommandError(str(exc), returncode=2) from None
+        write = self.stdout.write
+        # Everything made here is rolled back: the benchmark leaves the database as it was.
         try:
             with transaction.atomic(), override_settings(
                 ROOT_URLCONF=BenchUrls, DEBUG=False, ALLOWED_HOSTS=["testserver"]
             ):
-                self._survey_page(questionnaire, runs)
+                if "survey" in only:
+                    self._survey_page(questionnaire, runs)
+                if "report" in only:
+                    self._report(questionnaire, report_runs)
                 raise Rollback
         except Rollback:
             pass
+        if "scale" in only:
+            from reports.bench_scale import bench_scale
+
+            bench_scale(write, companies=companies)
+
+    def _report(self, questionnaire, runs):
+        from assessment.services import assessment_score, assessment_start
+        from reports.bench import bench_report, bench_stored_report, standard_answers
+        from reports.pdf import ChartExportError
+
+        try:
+            bench_report(self.stdout.write, questionnaire=questionnaire, runs=runs)
+        except ChartExportError as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        respondent = assessment_start(
+            company={"name": "Bench", "sector": "retail", "size": "large", "country": "IT"},
+            role="CEO", language="en",
+        )
+        answers = standard_answers(questionnaire)
+        assessment_score(assessment=respondent.assessment, levels={
+            c: (None if v == "dont_know" else v) for c, v in answers.items()})
+        from reports.services import report_data
+        from reports.pdf import render_pdf
+
+        pdf = render_pdf(report_data(assessment=respondent.assessment, language="en"))
+        bench_stored_report(self.stdout.write, respondent=respondent, pdf=pdf)
 
     def _survey_page(self, questionnaire, runs):
         from assessment.services import answers_save, assessment_start
