@@ -15,7 +15,10 @@ class Command(BaseCommand):
                                                  else "updated")
         self.stdout.write(f"questionnaire {report.version}: {report.questions} questions ({state})")
         for loader in self._more_loaders():
-            self.stdout.write(loader())
+            try:
+                self.stdout.write(loader())
+            except ContentError as exc:
+                raise CommandError(str(exc), returncode=2) from None
 
     def _more_loaders(self):
         """Other apps' content loaders (reports: actions, KPIs, references)."""
