@@ -3,7 +3,7 @@
 Kaleido drives a headless Chromium (Debian's ``chromium``, found on PATH or
 through ``BROWSER_PATH``); its server starts once per process and serves every
 later export. SVGs are cached by the figure's content, so a figure exported once
-costs nothing again, and new figures are exported concurrently.
+costs nothing again, and new figures are exported together in one batch.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import threading
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -25,6 +26,7 @@ from django.utils import translation
 SVG_CACHE_SIZE = 256
 _svg_cache: OrderedDict[str, str] = OrderedDict()
 _lock = threading.Lock()
+_export_lock = threading.Lock()
 _started = False
 
 
@@ -55,16 +57,29 @@ def _ensure_server() -> None:
         _started = True
 
 
-def _export(fig_json: str, width: int, height: int) -> str:
+def _export_all(items: dict[str, tuple[str, int]], width: int) -> dict[str, str]:
+    """SVG text of each ``key: (figure JSON, height)``, rendered in one batch.
+
+    Kaleido's sync server runs one call at a time and hands results back through
+    one shared queue, so concurrent callers could swap each other's charts: one
+    batch call per report (rendered concurrently across the server's tabs) under
+    a process-wide lock keeps every SVG with its figure.
+    """
     import kaleido
 
-    svg = kaleido.calc_fig_sync(json.loads(fig_json),
-                                opts={"format": "svg", "width": width, "height": height})
-    return svg.decode("utf-8") if isinstance(svg, bytes) else str(svg)
+    with tempfile.TemporaryDirectory(prefix="omnimaturity-charts-") as tmp, _export_lock:
+        paths = {key: Path(tmp) / f"{i}.svg" for i, key in enumerate(items)}
+        kaleido.write_fig_from_object_sync(
+            [{"fig": json.loads(fig_json), "path": paths[key],
+              "opts": {"format": "svg", "width": width, "height": height}}
+             for key, (fig_json, height) in items.items()],
+            cancel_on_error=True,
+        )
+        return {key: path.read_text(encoding="utf-8") for key, path in paths.items()}
 
 
 def figure_svgs(figures: dict[str, go.Figure], width: int = 760) -> dict[str, str]:
-    """SVG text of each figure, from the cache or exported concurrently."""
+    """SVG text of each figure, from the cache or exported in one concurrent batch."""
     keyed = {}
     for name, fig in figures.items():
         fig_json = fig.to_json()
@@ -75,9 +90,7 @@ def figure_svgs(figures: dict[str, go.Figure], width: int = 760) -> dict[str, st
     if missing:
         _ensure_server()
         try:
-            with ThreadPoolExecutor(max_workers=min(4, len(missing))) as pool:
-                done = dict(zip(missing, pool.map(lambda item: _export(item[0], width, item[1]),
-                                                  missing.values())))
+            done = _export_all(missing, width)
         except ChartExportError:
             raise
         except Exception as exc:  # kaleido reports browser problems in several ways
