@@ -272,7 +272,9 @@ def strengths_and_gaps(
     """The n strongest questions and the n widest weighted gaps to ``target``.
 
     Strengths: the highest question scores of at least 50, heavier questions first
-    on ties. Gaps: (dimension target - question score) x weight, widest first.
+    on ties. Gaps: (dimension target - question score) x weight, widest first,
+    among the questions not already listed as strengths (a practice is one or the
+    other in a summary, never both).
     """
     scores = question_scores({q.code: levels.get(q.code) for q in spec.scored})
     order = {q.code: i for i, q in enumerate(spec.scored)}
@@ -283,7 +285,8 @@ def strengths_and_gaps(
         key=lambda c: (-scores[c], -weight[c], order[c]),
     )[:n]
     gap = {c: (target.get(dim[c], 100.0) - scores[c]) * weight[c] for c in scores}
-    gaps = sorted((c for c in scores if gap[c] > 0), key=lambda c: (-gap[c], order[c]))[:n]
+    gaps = sorted((c for c in scores if gap[c] > 0 and c not in strengths),
+                  key=lambda c: (-gap[c], order[c]))[:n]
     return strengths, gaps
 
 

@@ -202,3 +202,10 @@ def test_rules_are_data_a_stricter_threshold_changes_the_cluster():
 def test_an_empty_table_scores_nothing():
     empty = pd.DataFrame(columns=["assessment", "question", "level"])
     assert scoring.score(SPEC, empty).empty
+
+
+def test_a_question_is_never_both_a_strength_and_a_gap():
+    levels = {q.code: 3 for q in SPEC.scored}
+    strengths, gaps = scoring.strengths_and_gaps(SPEC, levels, dict.fromkeys(DIMS, 90.0))
+    assert len(strengths) == 3 and len(gaps) == 3
+    assert not set(strengths) & set(gaps)
