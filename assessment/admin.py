@@ -33,16 +33,20 @@ class QuestionAdmin(TranslationAdmin):
 
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin):
-    list_display = ("name", "sector", "size", "country", "created_at")
+    list_display = ("name", "sector", "size", "country", "owner", "created_at")
     list_filter = ("sector", "size", "country")
-    search_fields = ("name",)
+    search_fields = ("name", "owner__username")
+    list_select_related = ("owner",)
+    raw_id_fields = ("owner",)
+    filter_horizontal = ("shared_with",)
 
 
 class RespondentInline(admin.TabularInline):
     model = Respondent
     extra = 0
-    fields = ("name", "email", "role", "submitted_at")
-    readonly_fields = ("submitted_at",)
+    fields = ("name", "email", "role", "is_consensus", "submitted_at", "invited_at",
+              "revoked_at", "expires_at")
+    readonly_fields = ("is_consensus", "submitted_at", "invited_at")
 
 
 @admin.register(Assessment)

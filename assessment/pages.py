@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from reports import charts
+from reports import benchmark, charts
+from reports import texts as benchmark_texts
+from reports.inputs import peers_frame
 
 from . import clusters
 from .models import Dimension, Option, Question, Respondent
 from .scoring import DONT_KNOW
-from .selectors import answer_levels, answered_question_ids, questionnaire_spec
+from .selectors import SurveyState, answer_levels, questionnaire_spec
 
 
 @dataclass(frozen=True)
@@ -73,41 +81,90 @@ def questionnaire_pages(questionnaire_id: int, content_rev: int, language: str
 
 @dataclass
 class SurveyPage:
+    """What dimension.html shows; values are text so a frame can hold slots instead."""
+
     step: int
     steps: int
     dimension: Dimension
     questions_html: str
-    answered: int
+    answered: str
+    percent: str
     total: int
     dimensions: list[dict[str, Any]] = field(default_factory=list)
 
-    @property
-    def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 0
+
+# The survey page is rendered once per version, language and step with these
+# slots in place of the per-request values, then served by joining strings.
+SLOTS = ("TOKEN", "ANSWERED", "PERCENT", "QUESTIONS", "CSRF", "PATH", "ORIGIN", "ERROR")
+_SLOT_RE = re.compile("@@(" + "|".join(SLOTS) + ")@@")
 
 
-def survey_page(*, respondent: Respondent, step: int) -> SurveyPage | None:
-    """Dimension number ``step`` (1-based) with the saved answers; None if no such step.
+def _slot(name: str) -> str:
+    return f"@@{name}@@"
 
-    One query (the respondent's answers) once the version's pages are rendered.
-    """
-    questionnaire = respondent.assessment.questionnaire
-    pages = questionnaire_pages(questionnaire.id, questionnaire.content_rev,
-                                get_language() or "it")
-    if not 1 <= step <= len(pages.dimensions):
-        return None
-    saved = answered_question_ids(respondent=respondent)
-    html = "".join(block.html(saved) for block in pages.blocks[step - 1])
-    return SurveyPage(
-        step=step,
-        steps=len(pages.dimensions),
-        dimension=pages.dimensions[step - 1],
-        questions_html=mark_safe(html),  # noqa: S308 - rendered by our own template
-        answered=len(pages.scored_ids.intersection(saved)),
-        total=len(pages.scored_ids),
+
+class _PathSlot:
+    """Stands for the request in base.html, which only asks for its path."""
+
+    @staticmethod
+    def get_full_path() -> str:
+        return _slot("PATH")
+
+
+@lru_cache(maxsize=256)
+def page_frame(questionnaire_id: int, content_rev: int, language: str, step: int
+               ) -> tuple[str, ...]:
+    """dimension.html rendered with slots: text, slot name, text, slot name, ..., text."""
+    pages = questionnaire_pages(questionnaire_id, content_rev, language)
+    page = SurveyPage(
+        step=step, steps=len(pages.dimensions), dimension=pages.dimensions[step - 1],
+        questions_html=mark_safe(_slot("QUESTIONS")),
+        answered=_slot("ANSWERED"), percent=_slot("PERCENT"), total=len(pages.scored_ids),
         dimensions=[{"step": i, "name": d.name, "current": i == step}
                     for i, d in enumerate(pages.dimensions, start=1)],
     )
+    html = render_to_string("assessment/dimension.html", {
+        "respondent": {"token": _slot("TOKEN")}, "page": page,
+        "error_html": mark_safe(_slot("ERROR")),
+        "resume_url": _slot("ORIGIN") + reverse("assessment:resume", args=[_slot("TOKEN")]), "csrf_token": _slot("CSRF"), "request": _PathSlot(),
+        "user": AnonymousUser(),
+    })
+    return tuple(_SLOT_RE.split(html))
+
+
+def step_count(*, respondent: Respondent) -> int:
+    """How many dimension pages the respondent's questionnaire has."""
+    questionnaire = respondent.assessment.questionnaire
+    return len(questionnaire_pages(questionnaire.id, questionnaire.content_rev,
+                                   get_language() or "it").dimensions)
+
+
+def survey_page_html(*, request: HttpRequest, state: SurveyState, step: int,
+                     error: str | None = None) -> str | None:
+    """Dimension number ``step`` (1-based) with the saved answers; None if no such step.
+
+    No query once the version's frames are rendered (the state holds the saved
+    answers): the rest is joining pre-rendered, already escaped strings.
+    """
+    language = get_language() or "it"
+    pages = questionnaire_pages(state.questionnaire_id, state.content_rev, language)
+    if not 1 <= step <= len(pages.dimensions):
+        return None
+    frame = page_frame(state.questionnaire_id, state.content_rev, language, step)
+    saved = state.saved
+    answered = len(pages.scored_ids.intersection(saved))
+    total = len(pages.scored_ids)
+    values = {
+        "TOKEN": escape(state.token),
+        "ANSWERED": str(answered),
+        "PERCENT": str(round(100 * answered / total) if total else 0),
+        "QUESTIONS": "".join(block.html(saved) for block in pages.blocks[step - 1]),
+        "CSRF": escape(get_token(request)),
+        "PATH": escape(request.get_full_path()),
+        "ORIGIN": escape(f"{request.scheme}://{request.get_host()}"),
+        "ERROR": render_to_string("assessment/_error.html", {"error": error}) if error else "",
+    }
+    return "".join(values[part] if i % 2 else part for i, part in enumerate(frame))
 
 
 def results_context(*, respondent: Respondent) -> dict[str, Any]:
@@ -126,13 +183,19 @@ def results_context(*, respondent: Respondent) -> dict[str, Any]:
         _("Profile of the next cluster (%(name)s)") % {"name": clusters.cluster_name(nxt)}
         if nxt else _("Advanced profile")
     )
-    figure = charts.radar(
-        labels,
-        [
-            (assessment.company.name, [assessment.scores[d] for d in spec.dimensions], "company"),
-            (target_name, [target.get(d, 0) for d in spec.dimensions], "target"),
-        ],
-    )
+    series = [
+        (assessment.company.name, [assessment.scores[d] for d in spec.dimensions], "company"),
+        (target_name, [target.get(d, 0) for d in spec.dimensions], "target"),
+    ]
+    # The peer median only from a group of at least five companies (one query).
+    group = benchmark.peer_group(
+        peers_frame(questionnaire=questionnaire, exclude_company=assessment.company_id),
+        sector=assessment.company.sector, size=assessment.company.size)
+    if group.size:
+        median = benchmark.medians(group, spec.dimensions)
+        series.insert(1, (_("Peer median (%(n)s companies)") % {"n": group.size},
+                          [median[d] for d in spec.dimensions], "peer"))
+    figure = charts.radar(labels, series)
     codes = [*result.get("strengths", []), *result.get("gaps", [])]
     texts = {
         q.code: q.text
@@ -159,4 +222,6 @@ def results_context(*, respondent: Respondent) -> dict[str, Any]:
         "dont_know": result.get("dont_know", 0),
         "questions": result.get("questions", 0),
         "clusters": clusters.clusters_table(),
+        "peer_size": group.size,
+        "peer_label": benchmark_texts.PEER_LEVELS[group.level],
     }

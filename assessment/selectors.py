@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models.functions import Now
 from django.http import Http404
 
 from .models import Answer, Assessment, Question, Questionnaire, Respondent
@@ -37,15 +43,21 @@ def questionnaire_spec(*, questionnaire: Questionnaire) -> QuestionnaireSpec:
 
 
 def respondent_by_token(*, token: str) -> Respondent:
-    """The respondent behind a private link, with its assessment; 404 otherwise."""
+    """The respondent behind a private link, with its assessment; 404 otherwise.
+
+    A revoked or expired workshop invitation is not found either.
+    """
     if not token or len(token) > 64:
         raise Http404
     try:
-        return Respondent.objects.select_related(
+        respondent = Respondent.objects.select_related(
             "assessment__company", "assessment__questionnaire"
         ).get(token=token)
     except Respondent.DoesNotExist:
         raise Http404 from None
+    if not respondent.link_active:
+        raise Http404
+    return respondent
 
 
 def answer_levels(*, respondent: Respondent) -> dict[str, int | None]:
@@ -101,3 +113,49 @@ def questionnaire_export(*, questionnaire: Questionnaire) -> dict:
             for d in dims
         ],
     }
+
+
+@dataclass(frozen=True)
+class SurveyState:
+    """What the survey page needs of a private link, read in one query."""
+
+    respondent_id: int
+    token: str
+    submitted: bool
+    questionnaire_id: int
+    content_rev: int
+    saved: dict[int, int | None]  # question id -> option id (None: don't know)
+
+
+@lru_cache(maxsize=8)
+def _survey_state_sql(alias: str) -> str:
+    """The survey-state query, compiled by the ORM once per database.
+
+    The page is the product's hottest path; compiling this join on every
+    request cost more than running it. The token is the query's only parameter.
+    """
+    active = Q(revoked_at__isnull=True) & (Q(expires_at__isnull=True) | Q(expires_at__gt=Now()))
+    query = Respondent.objects.using(alias).filter(token="?").annotate(
+        active=ExpressionWrapper(active, output_field=BooleanField()),
+        submitted=ExpressionWrapper(Q(submitted_at__isnull=False), output_field=BooleanField()),
+    ).values_list(
+        "id", "submitted", "active", "assessment__questionnaire_id",
+        "assessment__questionnaire__content_rev", "answers__question_id", "answers__option_id",
+    ).order_by()
+    sql, params = query.query.sql_with_params()
+    assert params == ("?",), params
+    return sql
+
+
+def survey_state(*, token: str, alias: str = DEFAULT_DB_ALIAS) -> SurveyState | None:
+    """The respondent behind an active private link and its saved answers; None otherwise."""
+    if not token or len(token) > 64:
+        return None
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_survey_state_sql(alias), [token])
+        rows = cursor.fetchall()
+    if not rows or not rows[0][2]:
+        return None
+    rid, submitted, _active, questionnaire_id, rev = rows[0][:5]
+    saved = {q: o for *_, q, o in rows if q is not None}
+    return SurveyState(rid, token, bool(submitted), questionnaire_id, rev, saved)

@@ -124,6 +124,9 @@ def respondent_submit(*, respondent: Respondent) -> SubmitResult:
         respondent.submitted_at = respondent.submitted_at or timezone.now()
         respondent.save(update_fields=["submitted_at"])
         assessment = respondent.assessment
+        if assessment.mode == "workshop":
+            # A participant's answers feed the workshop; the agreed consensus is scored.
+            return SubmitResult(True, [])
         assessment.submitted_at = assessment.submitted_at or respondent.submitted_at
         assessment_score(assessment=assessment, levels=answer_levels(respondent=respondent))
     return SubmitResult(True, [])
@@ -181,7 +184,10 @@ def assessments_rescore(*, assessment_ids: list[int], batch: int = 2000) -> int:
     for questionnaire_id, ids in by_version.items():
         spec = questionnaire_spec(questionnaire=Questionnaire.objects.get(id=questionnaire_id))
         rows = list(
-            Answer.objects.filter(respondent__assessment_id__in=ids).values_list(
+            # Official answers only: a workshop's participants are not its result.
+            Answer.objects.filter(respondent__assessment_id__in=ids)
+            .exclude(respondent__assessment__mode="workshop", respondent__is_consensus=False)
+            .values_list(
                 "respondent__assessment_id", "question__code", "option__level"
             )
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -13,10 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import clusters, services
 from .forms import StartForm
 from .models import Dimension, Questionnaire
-from .pages import results_context, survey_page
+from .pages import results_context, step_count, survey_page_html
 from reports.selectors import report_state
 
-from .selectors import respondent_by_token
+from .selectors import respondent_by_token, survey_state
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -71,11 +71,11 @@ def _page_values(request: HttpRequest) -> dict[str, str]:
 
 @require_http_methods(["GET", "POST"])
 def dimension_page(request: HttpRequest, token: str, step: int) -> HttpResponse:
-    respondent = respondent_by_token(token=token)
-    if respondent.submitted_at:
-        return redirect("assessment:results", token=token)
     error = None
     if request.method == "POST":
+        respondent = respondent_by_token(token=token)
+        if respondent.submitted_at:
+            return redirect("assessment:results", token=token)
         try:
             services.answers_save(respondent=respondent, values=_page_values(request))
         except services.AnswerRejected:
@@ -83,18 +83,18 @@ def dimension_page(request: HttpRequest, token: str, step: int) -> HttpResponse:
                       "shown. Your earlier answers are kept.")
         else:
             target = step - 1 if request.POST.get("go") == "back" else step + 1
-            page = survey_page(respondent=respondent, step=target)
-            if page is None:
-                return redirect("assessment:review" if target > step else "assessment:dimension",
-                                token=token, **({} if target > step else {"step": 1}))
-            return redirect("assessment:dimension", token=token, step=target)
-    page = survey_page(respondent=respondent, step=step)
-    if page is None:
+            if target > step_count(respondent=respondent):
+                return redirect("assessment:review", token=token)
+            return redirect("assessment:dimension", token=token, step=max(target, 1))
+    state = survey_state(token=token)
+    if state is None:
+        raise Http404
+    if state.submitted:
+        return redirect("assessment:results", token=token)
+    html = survey_page_html(request=request, state=state, step=step, error=error)
+    if html is None:
         return render(request, "assessment/not_found.html", status=404)
-    return render(request, "assessment/dimension.html", {
-        "respondent": respondent, "page": page, "error": error,
-        "resume_url": request.build_absolute_uri(reverse("assessment:resume", args=[token])),
-    }, status=400 if error else 200)
+    return HttpResponse(html, status=400 if error else 200)
 
 
 @require_POST
@@ -138,6 +138,12 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
 
 def results(request: HttpRequest, token: str) -> HttpResponse:
     respondent = respondent_by_token(token=token)
+    if respondent.assessment.mode == "workshop" and not respondent.is_consensus:
+        # Workshop participants see the agreed result in the session, not their own.
+        if not respondent.submitted_at:
+            return redirect("assessment:review", token=token)
+        return render(request, "assessment/consultant/participant_done.html",
+                      {"respondent": respondent})
     if not respondent.assessment.scored_at:
         return redirect("assessment:review", token=token)
     context = results_context(respondent=respondent)

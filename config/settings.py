@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "assessment",
     "reports",
 ]
@@ -53,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -127,7 +130,24 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="omnimaturity <norepl
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=256 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "consultant:login"
+LOGIN_REDIRECT_URL = "consultant:home"
+LOGOUT_REDIRECT_URL = "assessment:landing"
+
+# Login attempts are limited by django-axes: after AXES_FAILURE_LIMIT failures for one
+# username from one address, that pair is locked out for AXES_COOLOFF_HOURS.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "assessment/consultant/locked_out.html"
+# Workshop invitation links stop working after this many days (a re-send renews them).
+INVITATION_DAYS = env.int("INVITATION_DAYS", default=60)
 
 # Background work (PDF reports): the database-backed queue, served by
 # `manage.py db_worker` on as many machines as needed. TASKS_BACKEND=immediate
@@ -148,5 +168,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # The chart exporter's browser driver is chatty at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("choreographer", "kaleido", "fontTools")},
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("choreographer", "kaleido", "fontTools", "weasyprint")
+    },
 }

@@ -3,7 +3,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/benchmark/", include("reports.dashboard_urls")),
     path("admin/", admin.site.urls),
+    path("consultant/", include("assessment.consultant_urls")),
     path("", include("assessment.urls")),
     path("", include("reports.urls")),
 ]

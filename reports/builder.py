@@ -15,8 +15,10 @@ from assessment.scoring import CLUSTERS, next_cluster
 
 from . import benchmark, charts, texts
 from .checklist import build_checklist
+from .divergence_appendix import divergence_appendix
 from .inputs import ReportInputs
 from .roadmap import RoadmapItem, build_roadmap, by_phase
+from .roadmap_edits import apply_edits
 
 CORE_KPI_LIMIT = 5
 KPI_LIMIT = 14
@@ -34,6 +36,7 @@ class ReportData:
     completeness: dict[str, Any]
     progress: dict[str, Any] | None
     figures: dict[str, Any] = field(default_factory=dict)
+    divergence: dict[str, Any] | None = None
 
 
 def _target(inputs: ReportInputs, cluster: str) -> tuple[str | None, dict[str, float]]:
@@ -53,7 +56,9 @@ def _roadmap_rows(inputs: ReportInputs, items: list[RoadmapItem], start: date
                 "code": item.action.code, "phase": phase, "phase_label": texts.PHASES[phase],
                 "title": item.custom_title or title, "description": description,
                 "dimension": inputs.dimension_names.get(item.action.dimension, ""),
-                "owner": item.owner, "due": start + timedelta(days=30 * item.due_months),
+                "owner": item.owner,
+                "due": item.notes.get("due") or start + timedelta(days=30 * item.due_months),
+                "edited": bool(item.notes.get("edited")), "added": bool(item.notes.get("added")),
                 "gap": item.gap, "impact": item.action.impact, "effort": item.action.effort,
                 "priority": item.priority,
                 "kpis": [inputs.kpis[k]["name"] for k in item.action.kpis if k in inputs.kpis],
@@ -86,6 +91,20 @@ def _kpi_plan(inputs: ReportInputs, items: list[RoadmapItem]) -> list[dict[str, 
     return plan
 
 
+def plan_items(inputs: ReportInputs, target: dict[str, float]) -> list[RoadmapItem]:
+    """The generated roadmap with the consultant's edits applied."""
+    return apply_edits(build_roadmap(inputs.actions, inputs.levels, target),
+                       inputs.roadmap_edits, {a.code: a for a in inputs.actions},
+                       inputs.levels, target)
+
+
+def plan_rows(inputs: ReportInputs) -> list[dict[str, Any]]:
+    """Only the roadmap section's rows (for the consultant's editing page)."""
+    _nxt, target = _target(inputs, inputs.result["cluster"])
+    start = inputs.date.date() if hasattr(inputs.date, "date") else inputs.date
+    return _roadmap_rows(inputs, plan_items(inputs, target), start)
+
+
 def build_report(inputs: ReportInputs) -> ReportData:
     spec = inputs.spec
     dims = list(spec.dimensions)
@@ -104,7 +123,7 @@ def build_report(inputs: ReportInputs) -> ReportData:
         if group.size else {}
     reference = inputs.reference or {}
 
-    items = build_roadmap(inputs.actions, inputs.levels, target)
+    items = plan_items(inputs, target)
     start = inputs.date.date() if hasattr(inputs.date, "date") else inputs.date
     key_levels = {q.key: inputs.levels.get(q.code) for q in inputs.questions if q.key}
 
@@ -138,7 +157,8 @@ def build_report(inputs: ReportInputs) -> ReportData:
     figures = {
         "radar": charts.radar(labels, series, height=400),
         "bars": charts.dimension_bars(labels, [scores[d] for d in dims],
-                                      {target_name: [target[d] for d in dims]}, height=300),
+                                      {target_name: [target[d] for d in dims]}, height=300,
+                                      name=inputs.company.get("name", "")),
     }
     if reference.get("shares"):
         figures["reference"] = charts.cluster_distribution(
@@ -199,4 +219,5 @@ def build_report(inputs: ReportInputs) -> ReportData:
                       "answered": n_questions - dont_know},
         progress=progress,
         figures=figures,
+        divergence=divergence_appendix(inputs.workshop, texts_by_code, names, spec),
     )

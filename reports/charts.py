@@ -70,14 +70,15 @@ def radar(
 
 def dimension_bars(
     labels: Sequence[str], scores: Sequence[float], targets: Mapping[str, Sequence[float]] | None
-    = None, *, height: int = 320,
+    = None, *, height: int = 320, name: str = "",
 ) -> go.Figure:
-    """Horizontal bars of dimension scores, with target markers when given."""
+    """Horizontal bars of dimension scores (the legend names them ``name``), with target
+    markers when given."""
     fig = go.Figure(
         go.Bar(
             x=[round(float(s), 1) for s in scores], y=list(labels), orientation="h",
             marker_color=BRAND, text=[f"{float(s):.0f}" for s in scores],
-            textposition="outside", name="", hovertemplate="%{y}: %{x:.0f}<extra></extra>",
+            textposition="outside", name=name, hovertemplate="%{y}: %{x:.0f}<extra></extra>",
         )
     )
     for name, values in (targets or {}).items():
@@ -111,5 +112,57 @@ def cluster_distribution(
     top = max([*shares, *(compare or [])] or [0])
     fig.update_layout(yaxis={"range": [0, top * 1.25 + 1], "ticksuffix": "%",
                              "gridcolor": "#dee2e6"},
+                      # Two-line labels read level in a narrow column too.
+                      xaxis={"tickangle": 0, "tickvals": list(labels),
+                             "ticktext": [str(lb).replace(" ", "<br>", 1) for lb in labels]},
                       showlegend=compare is not None, barmode="group")
+    return _layout(fig, height=height)
+
+
+def score_boxes(
+    labels: Sequence[str], rows: Sequence[Sequence[float]], *, height: int = 340,
+) -> go.Figure:
+    """Per-dimension score distributions as boxes drawn from precomputed percentiles.
+
+    Each row is (p10, p25, median, p75, p90): whiskers at p10 and p90, so the
+    figure needs five numbers per dimension, never the companies' scores.
+    """
+    fig = go.Figure(go.Box(
+        x=list(labels), lowerfence=[r[0] for r in rows], q1=[r[1] for r in rows],
+        median=[r[2] for r in rows], q3=[r[3] for r in rows], upperfence=[r[4] for r in rows],
+        marker_color=BRAND, fillcolor="rgba(11, 92, 173, 0.18)", name="", boxpoints=False,
+        hoverinfo="y",
+    ))
+    fig.update_layout(yaxis={"range": [0, 100], "gridcolor": "#dee2e6"}, showlegend=False)
+    return _layout(fig, height=height)
+
+
+def heatmap(
+    rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequence[float | None]], *,
+    height: int | None = None,
+) -> go.Figure:
+    """A 0-100 heat map (rows x columns) with the value written in each cell; None is blank."""
+    text = [["" if v is None else f"{v:.0f}" for v in row] for row in values]
+    fig = go.Figure(go.Heatmap(
+        z=[list(r) for r in values], x=list(columns), y=list(rows), zmin=0, zmax=100,
+        colorscale="Blues", text=text, texttemplate="%{text}", hoverongaps=False,
+        hovertemplate="%{y} · %{x}: %{z:.0f}<extra></extra>",
+    ))
+    fig.update_layout(yaxis={"autorange": "reversed"})
+    return _layout(fig, height=height or 120 + 32 * len(rows))
+
+
+def trend_lines(
+    waves: Sequence[int | str], series: Mapping[str, Sequence[float | None]], *,
+    suffix: str = "", top: float = 100.0, height: int = 320,
+) -> go.Figure:
+    """One line per named series across waves (None leaves a gap)."""
+    fig = go.Figure()
+    for name, values in series.items():
+        fig.add_trace(go.Scatter(
+            x=list(waves), y=list(values), name=name, mode="lines+markers",
+            hovertemplate="%{x}: %{y:.0f}" + suffix + "<extra>" + name + "</extra>",
+        ))
+    fig.update_layout(xaxis={"type": "category", "gridcolor": "#dee2e6"},
+                      yaxis={"range": [0, top], "ticksuffix": suffix, "gridcolor": "#dee2e6"})
     return _layout(fig, height=height)

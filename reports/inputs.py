@@ -15,10 +15,11 @@ from django.db.models import Prefetch
 
 from assessment import scoring
 from assessment.models import Assessment, Dimension, Option, Question, Questionnaire
-from assessment.selectors import answer_levels, questionnaire_spec
+from assessment.selectors import questionnaire_spec
 from assessment.services import result_snapshot
+from assessment.workshop_selectors import official_levels, participant_answers
 
-from .models import Action, Kpi, ReferenceDistribution
+from .models import Action, Kpi, ReferenceDistribution, RoadmapEdit
 from .roadmap import ActionSpec
 
 
@@ -51,6 +52,8 @@ class ReportInputs:
     previous: dict[str, Any] | None = None
     participants: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
+    roadmap_edits: list[dict[str, Any]] = field(default_factory=list)
+    workshop: pd.DataFrame | None = None  # participants' answers (workshop mode only)
 
 
 def _questions(questionnaire: Questionnaire) -> list[QuestionText]:
@@ -132,8 +135,7 @@ def _common(questionnaire: Questionnaire, levels: dict[str, int | None], result:
 def inputs_for_assessment(assessment: Assessment, language: str) -> ReportInputs:
     """Inputs for a scored assessment (call with the report's language active)."""
     company = assessment.company
-    respondent = assessment.respondents.order_by("id").first()
-    levels = answer_levels(respondent=respondent) if respondent else {}
+    levels = official_levels(assessment=assessment)
     result = {"overall": assessment.overall, "cluster": assessment.cluster,
               "scores": assessment.scores, "result": assessment.result}
     inputs = _common(assessment.questionnaire, levels, result, _company_dict(company),
@@ -144,7 +146,17 @@ def inputs_for_assessment(assessment: Assessment, language: str) -> ReportInputs
         .order_by("-created_at").values("created_at", "overall", "cluster", "scores").first()
     )
     inputs.previous = previous
+    inputs.roadmap_edits = roadmap_edits_of(assessment=assessment)
+    if assessment.mode == "workshop":
+        inputs.workshop = participant_answers(assessment=assessment)
+        inputs.participants = int(inputs.workshop["participant"].nunique())
     return inputs
+
+
+def roadmap_edits_of(*, assessment: Assessment) -> list[dict[str, Any]]:
+    """The consultant's roadmap edits of an assessment, as plain dicts."""
+    return list(RoadmapEdit.objects.filter(assessment=assessment).order_by("id").values(
+        "id", "action_code", "added", "dropped", "title", "dimension", "phase", "owner", "due"))
 
 
 def inputs_for_answers(questionnaire: Questionnaire, answers: dict[str, Any],

@@ -127,3 +127,40 @@ class ReportFile(models.Model):
                 fields=["assessment", "language", "fingerprint"], name="one_report_per_state"
             )
         ]
+
+
+class RoadmapEdit(models.Model):
+    """A consultant's change to an assessment's generated roadmap, applied by the builder.
+
+    With an ``action_code`` of the plan it drops or changes that action; with
+    ``added`` it adds a library action (``action_code``) or a custom one (``title``).
+    Empty fields keep the generated value.
+    """
+
+    assessment = models.ForeignKey(
+        "assessment.Assessment", on_delete=models.CASCADE, related_name="roadmap_edits"
+    )
+    action_code = models.CharField(_("action"), max_length=40, blank=True)
+    added = models.BooleanField(_("added"), default=False)
+    dropped = models.BooleanField(_("dropped"), default=False)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    dimension = models.SlugField(_("dimension"), max_length=32, blank=True)
+    phase = models.CharField(_("phase"), max_length=16, choices=Phase.choices, blank=True)
+    owner = models.CharField(_("owner"), max_length=80, blank=True)
+    due = models.DateField(_("due date"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "action_code"], condition=~models.Q(action_code=""),
+                name="one_edit_per_action",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(action_code="", title=""), name="edit_names_an_action",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.action_code

@@ -25,6 +25,16 @@ class Company(models.Model):
     size = models.CharField(_("size"), max_length=32, choices=SizeBand.choices)
     country = CountryField(_("country"))
     created_at = models.DateTimeField(auto_now_add=True)
+    # Consultants' companies: the owner and the colleagues it is shared with see it;
+    # self-assessments started from the landing page have no owner (admins only).
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="companies_owned", verbose_name=_("owner"),
+    )
+    shared_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="companies_shared",
+        verbose_name=_("shared with"),
+    )
 
     class Meta:
         verbose_name = _("company")
@@ -58,6 +68,8 @@ class Assessment(models.Model):
     scores = models.JSONField(_("dimension scores"), default=dict, blank=True)
     result = models.JSONField(_("result details"), default=dict, blank=True)
     scored_at = models.DateTimeField(null=True, blank=True)
+    # Bumped by every roadmap edit, so report fingerprints see edits without a query.
+    roadmap_rev = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("assessment")
@@ -80,10 +92,28 @@ class Respondent(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Workshop invitations: a revoked or expired link opens nothing.
+    invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("link expires"), null=True, blank=True)
+    # The answers the workshop agreed on: the assessment's official answer set.
+    is_consensus = models.BooleanField(_("consensus"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("respondent")
         verbose_name_plural = _("respondents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment"], condition=Q(is_consensus=True),
+                name="one_consensus_per_assessment",
+            )
+        ]
+
+    @property
+    def link_active(self) -> bool:
+        return self.revoked_at is None and (
+            self.expires_at is None or self.expires_at > timezone.now()
+        )
 
     def __str__(self) -> str:
         return self.name or self.get_role_display()

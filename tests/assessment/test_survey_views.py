@@ -193,6 +193,21 @@ def test_submit_scores_and_shows_the_results(client, questionnaire):
     assert "Acme &lt;b&gt;Spa&lt;/b&gt;" in html  # typed text is escaped
 
 
+@pytest.mark.parametrize("peers,shown", [(4, False), (5, True)])
+def test_results_radar_shows_a_peer_median_only_from_five_companies(client, questionnaire,
+                                                                     peers, shown):
+    for i in range(peers):
+        peer = make_respondent(name=f"Peer {i}")
+        answer_all(peer, level=2)
+        client.post(url("review", peer))
+    respondent = make_respondent()
+    answer_all(respondent, level=4)
+    client.post(url("review", respondent))
+    html = client.get(url("results", respondent)).content.decode()
+    assert ("Peer median (5 companies)" in html) is shown
+    assert ("No peer median yet" in html) is not shown
+
+
 def test_answers_cannot_change_after_submit(client, questionnaire):
     respondent = make_respondent()
     answer_all(respondent, level=2)
@@ -226,8 +241,12 @@ def test_method_page_names_the_method_as_our_own_and_lists_the_rules(client, que
     assert "every dimension at least 50" in html
 
 
-def _pages_queries(client, django_assert_max_num_queries, per_dimension, capture):
-    make_questionnaire(per_dimension=per_dimension, version=f"v{per_dimension}")
+def _pages_queries(client, django_assert_max_num_queries, per_dimension, capture, peers=0):
+    make_questionnaire(per_dimension=per_dimension, version=f"v{per_dimension}-{peers}")
+    for i in range(peers):
+        peer = make_respondent(name=f"Peer {i}")
+        answer_all(peer, level=2 + i % 3)
+        assert client.post(url("review", peer)).status_code == 302
     respondent = make_respondent()
     answer_all(respondent, level=3)
     from django.db import connection
@@ -253,12 +272,16 @@ def test_query_counts_do_not_grow_with_the_number_of_questions(client, db,
     Questionnaire.objects.update(published_at=None)
     large = _pages_queries(client, django_assert_max_num_queries, 12, None)
     assert small == large
-    # dimension page: respondent (joined with assessment, company, questionnaire) and
-    # its saved answers; the questions come pre-rendered from the process cache
-    assert small["dimension"] == 2
-    # results: respondent, dimensions x2 (spec and names), questions (spec),
-    # question texts, answers
-    assert small["results"] <= 7
+    # nor with the number of companies: seven others on the version make a peer group
+    Questionnaire.objects.update(published_at=None)
+    assert _pages_queries(client, django_assert_max_num_queries, 12, None, peers=7) == large
+    # dimension page: one query, the respondent's link joined with its questionnaire's
+    # revision and its saved answers; the page comes pre-rendered from the process cache
+    assert small["dimension"] == 1
+    # results: respondent (with assessment, company, questionnaire), dimension codes and
+    # questions (the scoring spec), dimension names, peers' latest scores (one row per
+    # company, for the peer median), strength and gap texts, answers, the PDF's state
+    assert small["results"] == 8
 
 
 def test_editing_a_question_in_the_admin_shows_on_the_survey_at_once(client, questionnaire):

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from assessment import demo
 from assessment.choices import Role, SizeBand
-from assessment.models import Answer, Assessment, Company, Option, Respondent
+from assessment.models import Answer, Assessment, Company, Option, Questionnaire, Respondent
+from assessment.rescoring import assessments_rescore_all
 from assessment.selectors import questionnaire_current, questionnaire_spec
-from assessment.services import assessments_rescore
 
 SECTORS = {"retail": 18, "fashion": 10, "food": 9, "consumer_goods": 8, "banking": 10,
            "insurance": 7, "telecom": 6, "utilities": 6, "travel": 6, "automotive": 5,
@@ -47,7 +47,7 @@ class Command(BaseCommand):
             return
         try:
             questionnaire = questionnaire_current()
-        except Exception as exc:
+        except Questionnaire.DoesNotExist as exc:
             raise CommandError(str(exc), returncode=2) from None
         spec = questionnaire_spec(questionnaire=questionnaire)
         rng = np.random.default_rng(seed)
@@ -71,7 +71,7 @@ class Command(BaseCommand):
                 when = now - timedelta(days=365 * (waves - 1 - wave) + 30)
                 ids += self._wave(questionnaire, made, levels, options, qids, when, rng)
                 levels = demo.progress(levels, rng)
-            written = assessments_rescore(assessment_ids=ids)
+            written = assessments_rescore_all(assessments=Assessment.objects.filter(id__in=ids))
         self.stdout.write(f"{companies} companies, {written} assessments scored")
 
     def _wave(self, questionnaire, companies, levels, options, qids, when, rng) -> list[int]:
@@ -91,7 +91,7 @@ class Command(BaseCommand):
         matrix = levels.to_numpy()
         for respondent, row in zip(respondents, matrix):
             for code, level in zip(codes, row):
-                if level != level:  # NaN: don't know
+                if np.isnan(level):  # don't know
                     answers.append(Answer(respondent=respondent, question_id=qids[code],
                                           dont_know=True))
                 else:

@@ -1,0 +1,60 @@
+"""The one access rule for consultants' pages: what a user may see, or 404.
+
+A consultant sees the companies they own or that were shared with them, and
+those companies' assessments and participants; staff (admins) see everything.
+Anything else is "not found", so an outsider cannot even learn that an id exists.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import Assessment, Company, Respondent
+
+
+def is_admin(user) -> bool:
+    return bool(user.is_authenticated and user.is_staff)
+
+
+def companies_for_user(user) -> QuerySet[Company]:
+    """The companies a user may see."""
+    if not user.is_authenticated:
+        return Company.objects.none()
+    if is_admin(user):
+        return Company.objects.all()
+    return Company.objects.filter(
+        Q(owner=user) | Q(id__in=Company.shared_with.through.objects.filter(
+            user_id=user.id).values("company_id"))
+    )
+
+
+def company_for_user(user, pk: int) -> Company:
+    """The company ``pk`` if the user may see it; Http404 otherwise."""
+    company = companies_for_user(user).filter(pk=pk).first()
+    if company is None:
+        raise Http404
+    return company
+
+
+def assessment_for_user(user, pk: int) -> Assessment:
+    """The assessment ``pk`` (with company and questionnaire) if visible; Http404 otherwise."""
+    assessment = (
+        Assessment.objects.select_related("company", "questionnaire")
+        .filter(pk=pk, company__in=companies_for_user(user)).first()
+    )
+    if assessment is None:
+        raise Http404
+    return assessment
+
+
+def participant_for_user(user, pk: int) -> Respondent:
+    """A workshop participant (never the consensus set) if visible; Http404 otherwise."""
+    participant = (
+        Respondent.objects.select_related("assessment__company", "assessment__questionnaire")
+        .filter(pk=pk, is_consensus=False,
+                assessment__company__in=companies_for_user(user)).first()
+    )
+    if participant is None:
+        raise Http404
+    return participant

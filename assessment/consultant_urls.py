@@ -1,0 +1,32 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import consultant_views as views
+from . import workshop_views
+
+app_name = "consultant"
+
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(
+        template_name="assessment/consultant/login.html", redirect_authenticated_user=True),
+        name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", views.home, name="home"),
+    path("companies/new/", views.company_create, name="company_create"),
+    path("companies/<int:pk>/", views.company_detail, name="company"),
+    path("companies/<int:pk>/assessments/new/", views.assessment_create,
+         name="assessment_create"),
+    path("assessments/<int:pk>/", views.assessment_detail, name="assessment"),
+    path("assessments/<int:pk>/participants/", views.participant_invite, name="invite"),
+    path("participants/<int:pk>/revoke/", views.participant_revoke, name="revoke"),
+    path("participants/<int:pk>/resend/", views.participant_resend, name="resend"),
+    path("assessments/<int:pk>/workshop/", workshop_views.workshop, name="workshop"),
+    path("assessments/<int:pk>/consensus/", workshop_views.consensus, name="consensus"),
+    path("assessments/<int:pk>/import/", workshop_views.answers_upload, name="import"),
+    path("assessments/<int:pk>/roadmap/", workshop_views.roadmap, name="roadmap"),
+    path("assessments/<int:pk>/report/", workshop_views.report_start, name="report"),
+    path("assessments/<int:pk>/report/<str:language>.pdf", workshop_views.report_download,
+         name="report_download"),
+    path("questionnaires/<int:pk>/template.<str:fmt>",
+         workshop_views.answers_template_download, name="template"),
+]
