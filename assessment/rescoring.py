@@ -118,8 +118,12 @@ def _levels(questionnaire: Questionnaire, assessments: QuerySet, spec: scoring.Q
     ids = list(assessments.order_by("id").values_list("id", flat=True))
     code_of = dict(Question.objects.filter(questionnaire=questionnaire)
                    .values_list("id", "code"))
-    rows = Answer.objects.filter(respondent__assessment__in=assessments.values("id")).values_list(
-        "respondent__assessment_id", "question_id", "option__level")
+    rows = (
+        Answer.objects.filter(respondent__assessment__in=assessments.values("id"))
+        # Official answers only: a workshop's result is its consensus, not its participants.
+        .exclude(respondent__assessment__mode="workshop", respondent__is_consensus=False)
+        .values_list("respondent__assessment_id", "question_id", "option__level")
+    )
     frame = pd.DataFrame(list(rows), columns=["a", "q", "level"])
     codes = [q.code for q in spec.scored]
     column = {qid: codes.index(code) for qid, code in code_of.items() if code in codes}

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import scoring
-from .models import Answer, Assessment, Company, Option, Question, Questionnaire, Respondent
+from .models import Answer, Assessment, Company, Option, Question, Respondent
 from .selectors import answer_levels, questionnaire_current, questionnaire_spec
 
 DONT_KNOW = scoring.DONT_KNOW
@@ -166,42 +165,8 @@ def assessment_score(*, assessment: Assessment, levels: dict[str, int | None]) -
     return assessment
 
 
-RESULT_FIELDS = ["overall", "cluster", "scores", "result", "scored_at"]
+def assessments_rescore(*, assessment_ids: list[int]) -> int:
+    """Re-scores the given assessments from their official answers in one vectorised pass."""
+    from .rescoring import assessments_rescore_all
 
-
-def assessments_rescore(*, assessment_ids: list[int], batch: int = 2000) -> int:
-    """Re-scores many assessments with one vectorised pass per questionnaire version.
-
-    Reads the official answers, scores them all at once and writes the results
-    in bulk. Returns the number of assessments written.
-    """
-    written = 0
-    by_version: dict[int, list[int]] = {}
-    for aid, qid in Assessment.objects.filter(id__in=assessment_ids).values_list(
-        "id", "questionnaire_id"
-    ):
-        by_version.setdefault(qid, []).append(aid)
-    for questionnaire_id, ids in by_version.items():
-        spec = questionnaire_spec(questionnaire=Questionnaire.objects.get(id=questionnaire_id))
-        rows = list(
-            # Official answers only: a workshop's participants are not its result.
-            Answer.objects.filter(respondent__assessment_id__in=ids)
-            .exclude(respondent__assessment__mode="workshop", respondent__is_consensus=False)
-            .values_list(
-                "respondent__assessment_id", "question__code", "option__level"
-            )
-        )
-        frame = pd.DataFrame(rows, columns=["assessment", "question", "level"]).astype(
-            {"level": float}
-        )
-        table = scoring.score(spec, frame, assessments=ids)
-        levels: dict[int, dict[str, int | None]] = {}
-        for aid, code, level in rows:
-            levels.setdefault(aid, {})[code] = level
-        updates = []
-        for aid, row in table.iterrows():
-            snapshot = result_snapshot(spec, row, levels.get(aid, {}))
-            updates.append(Assessment(id=aid, **snapshot))
-        Assessment.objects.bulk_update(updates, RESULT_FIELDS, batch_size=batch)
-        written += len(updates)
-    return written
+    return assessments_rescore_all(assessments=Assessment.objects.filter(id__in=assessment_ids))

@@ -41,7 +41,10 @@ def pdfs(django_db_setup, django_db_blocker):
     ("en", ["Transformation roadmap", "KPI plan", "Action checklist", "Title A-STR-1",
             "Chief Experience Officer", "internal audit", "cross-functional team",
             "design every interaction", "department leaders", "Rossi & Figli <Spa>"]),
-    ("it", ["Titolo A-STR-1", "Rossi & Figli <Spa>"]),
+    ("it", ["Roadmap di trasformazione", "Piano dei KPI", "Checklist delle azioni",
+            "Titolo A-STR-1", "Chief Experience Officer", "audit interno",
+            "Tracciare e progettare", "responsabili di funzione", "team interfunzionale",
+            "Rossi & Figli <Spa>"]),
 ])
 def test_pdf_holds_cluster_roadmap_kpis_and_checklist(pdfs, lang, words):
     data, pdf = pdfs[lang]

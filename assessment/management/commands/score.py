@@ -1,11 +1,10 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
 
-from assessment import answer_file, clusters, scoring
-from assessment.models import Dimension
+from assessment import answer_file
 from assessment.selectors import questionnaire_current, questionnaire_spec
+from assessment.workshop_export import score_summary
 
 
 class Command(BaseCommand):
@@ -25,16 +24,5 @@ class Command(BaseCommand):
             parsed = answer_file.parse(answer_file.read_text(file), spec)
         except answer_file.AnswerFileError as exc:
             raise CommandError(str(exc), returncode=2) from None
-        row, explanation = scoring.score_one(spec, parsed.answers)
-        with translation.override(lang):
-            names = {d.code: d.name for d in Dimension.objects.filter(questionnaire=questionnaire)}
-            text = " ".join(clusters.explanation_sentences(explanation, names))
-        out = {
-            "dimensions": scoring.dimension_scores(row, spec.dimensions),
-            "overall": round(float(row["overall"]), 1),
-            "cluster": explanation["cluster"],
-            "explanation": text,
-            "dont_know": int(row["dont_know"]),
-            "version": spec.version,
-        }
+        out = score_summary(questionnaire=questionnaire, answers=parsed.answers, language=lang)
         self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2))
