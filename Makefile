@@ -32,12 +32,15 @@ venv: $(VENV)/.installed
 messages: venv
 	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv -v 0
 
-## The demo: database, questionnaire, a few hundred sample companies, server on 127.0.0.1:8000.
-run: export DEBUG ?= true
-run: system venv messages
+## Database migrated, content loaded, a few hundred sample companies (once).
+demo-data: venv
 	$(PY) manage.py migrate -v 0
 	$(PY) manage.py load_content
 	$(PY) manage.py seed_demo --companies 300 --if-empty
+
+## The demo: database, questionnaire, a few hundred sample companies, server on 127.0.0.1:8000.
+run: export DEBUG ?= true
+run: system venv messages demo-data
 	$(PY) manage.py demo_users
 	@# The PDF worker runs beside the web server and stops with it.
 	$(PY) manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
@@ -50,10 +53,7 @@ test: system venv messages
 
 ## Benchmarks (survey page, PDF report, dashboard at scale on PostgreSQL when DATABASE_URL is set).
 bench: export DEBUG ?= true
-bench: system venv messages
-	$(PY) manage.py migrate -v 0
-	$(PY) manage.py load_content
-	$(PY) manage.py seed_demo --companies 300 --if-empty
+bench: system venv messages demo-data
 	$(PY) manage.py bench
 
 lint: venv

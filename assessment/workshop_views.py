@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reports import services as report_services
-from reports.models import ReportFile
+from reports.views import stored_pdf_response
 from reports.roadmap_page import roadmap_context
 
 from . import workshop_services as ws
@@ -176,17 +176,5 @@ def report_start(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def report_download(request: HttpRequest, pk: int, language: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, pk)
-    if language not in LANGS:
-        raise Http404
-    pdf = ReportFile.objects.filter(
-        assessment=assessment, language=language, status=ReportFile.Status.DONE,
-        fingerprint=report_services.report_fingerprint(assessment=assessment,
-                                                       language=language),
-    ).values_list("pdf", flat=True).first()
-    if pdf is None:
-        raise Http404
-    name = slugify(assessment.company.name) or "report"
-    response = HttpResponse(bytes(pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="omnimaturity-{name}-{language}.pdf"'
-    return response
+    return stored_pdf_response(assessment=assessment_for_user(request.user, pk),
+                               language=language)

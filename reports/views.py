@@ -57,12 +57,10 @@ def report_status(request: HttpRequest, token: str) -> JsonResponse:
     return JsonResponse(data)
 
 
-@require_GET
-def report_download(request: HttpRequest, token: str, language: str) -> HttpResponse:
-    """Serves the stored PDF while it matches the current answers (one indexed query)."""
+def stored_pdf_response(*, assessment, language: str) -> HttpResponse:
+    """The stored PDF while it matches the current answers (one indexed query); 404 otherwise."""
     if language not in LANGS:
         raise Http404
-    assessment = _scored(token)
     pdf = ReportFile.objects.filter(
         assessment=assessment, language=language, status=ReportFile.Status.DONE,
         fingerprint=report_fingerprint(assessment=assessment, language=language),
@@ -73,3 +71,10 @@ def report_download(request: HttpRequest, token: str, language: str) -> HttpResp
     response = HttpResponse(bytes(pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="omnimaturity-{name}-{language}.pdf"'
     return response
+
+
+@require_GET
+def report_download(request: HttpRequest, token: str, language: str) -> HttpResponse:
+    if language not in LANGS:
+        raise Http404
+    return stored_pdf_response(assessment=_scored(token), language=language)

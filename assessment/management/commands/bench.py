@@ -7,8 +7,8 @@ from django.test import Client, override_settings
 from django.urls import path, reverse
 
 from assessment.bench import measure
+from assessment.management.cli import current_questionnaire
 from assessment.models import Dimension, Question
-from assessment.selectors import questionnaire_current
 
 FLOOR_HTML: dict = {}
 
@@ -46,10 +46,7 @@ class Command(BaseCommand):
     def handle(self, *args, runs, report_runs, companies, only, **options):
         if runs < 1 or report_runs < 1 or companies < 1:
             raise CommandError("--runs, --report-runs and --companies must be ≥ 1", returncode=2)
-        try:
-            questionnaire = questionnaire_current()
-        except Exception as exc:
-            raise CommandError(str(exc), returncode=2) from None
+        questionnaire = current_questionnaire()
         write = self.stdout.write
         # Everything made here is rolled back: the benchmark leaves the database as it was.
         try:
@@ -84,8 +81,8 @@ class Command(BaseCommand):
         answers = standard_answers(questionnaire)
         assessment_score(assessment=respondent.assessment, levels={
             c: (None if v == "dont_know" else v) for c, v in answers.items()})
-        from reports.services import report_data
         from reports.pdf import render_pdf
+        from reports.services import report_data
 
         pdf = render_pdf(report_data(assessment=respondent.assessment, language="en"))
         bench_stored_report(self.stdout.write, respondent=respondent, pdf=pdf)

@@ -12,7 +12,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--lang", choices=["it", "en"], default="it")
-        parser.add_argument("--version", dest="qversion", help="questionnaire version")
+        parser.add_argument("--questionnaire", dest="qversion", metavar="VERSION",
+                            help="a questionnaire version (default: the current one)")
 
     def handle(self, *args, lang, qversion=None, **options):
         qs = Questionnaire.objects.all()

@@ -1,9 +1,8 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from assessment import answer_file
-from assessment.selectors import questionnaire_current, questionnaire_spec
+from assessment.management.cli import read_answers
 from assessment.workshop_export import score_summary
 
 
@@ -15,14 +14,6 @@ class Command(BaseCommand):
         parser.add_argument("--lang", choices=["it", "en"], default="en")
 
     def handle(self, *args, file, lang, **options):
-        try:
-            questionnaire = questionnaire_current()
-        except Exception as exc:
-            raise CommandError(str(exc), returncode=2) from None
-        spec = questionnaire_spec(questionnaire=questionnaire)
-        try:
-            parsed = answer_file.parse(answer_file.read_text(file), spec)
-        except answer_file.AnswerFileError as exc:
-            raise CommandError(str(exc), returncode=2) from None
+        questionnaire, parsed = read_answers(file)
         out = score_summary(questionnaire=questionnaire, answers=parsed.answers, language=lang)
         self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2))

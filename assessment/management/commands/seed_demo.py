@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from assessment import demo
 from assessment.choices import Role, SizeBand
-from assessment.models import Answer, Assessment, Company, Option, Questionnaire, Respondent
+from assessment.management.cli import current_questionnaire
+from assessment.models import Answer, Assessment, Company, Option, Respondent
 from assessment.rescoring import assessments_rescore_all
-from assessment.selectors import questionnaire_current, questionnaire_spec
+from assessment.selectors import questionnaire_spec
 
 SECTORS = {"retail": 18, "fashion": 10, "food": 9, "consumer_goods": 8, "banking": 10,
            "insurance": 7, "telecom": 6, "utilities": 6, "travel": 6, "automotive": 5,
@@ -45,10 +46,7 @@ class Command(BaseCommand):
         if if_empty and Company.objects.exists():
             self.stdout.write("demo data already present: nothing to do")
             return
-        try:
-            questionnaire = questionnaire_current()
-        except Questionnaire.DoesNotExist as exc:
-            raise CommandError(str(exc), returncode=2) from None
+        questionnaire = current_questionnaire()
         spec = questionnaire_spec(questionnaire=questionnaire)
         rng = np.random.default_rng(seed)
         levels, _ = demo.generate(spec, companies, rng)

@@ -3,9 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 
-from assessment import answer_file
 from assessment.choices import Sector, SizeBand
-from assessment.selectors import questionnaire_current, questionnaire_spec
+from assessment.management.cli import read_answers
 from reports.builder import build_report
 from reports.inputs import inputs_for_answers
 from reports.pdf import ChartExportError, render_pdf
@@ -20,15 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--lang", choices=["it", "en"], default="it")
 
     def handle(self, *args, file, out, lang, **options):
-        try:
-            questionnaire = questionnaire_current()
-        except Exception as exc:
-            raise CommandError(str(exc), returncode=2) from None
-        spec = questionnaire_spec(questionnaire=questionnaire)
-        try:
-            parsed = answer_file.parse(answer_file.read_text(file), spec)
-        except answer_file.AnswerFileError as exc:
-            raise CommandError(str(exc), returncode=2) from None
+        questionnaire, parsed = read_answers(file)
         target = Path(out)
         if not target.parent.exists():
             raise CommandError(f"folder {target.parent} does not exist", returncode=2)
