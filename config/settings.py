@@ -176,6 +176,6 @@ LOGGING = {
     # The chart exporter's browser driver is chatty at INFO.
     "loggers": {
         name: {"level": "WARNING"}
-        for name in ("choreographer", "kaleido", "fontTools", "weasyprint")
+        for name in ("choreographer", "kaleido", "fontTools", "weasyprint", "axes")
     },
 }
