@@ -3,7 +3,7 @@
 ``services.result_snapshot`` explains one scored row at a time; here the same
 snapshot is computed for a whole table with NumPy (rule checks, strengths and
 gaps as matrix operations), and written back in a single statement on
-PostgreSQL (``UPDATE ... FROM unnest(...)``) or with ``bulk_update`` elsewhere.
+PostgreSQL (``COPY`` into a temporary table, then ``UPDATE ... FROM``) or with ``bulk_update`` elsewhere.
 The snapshots are identical to ``result_snapshot``'s (a test compares them).
 """
 
@@ -145,19 +145,24 @@ def _write(ids: list[int], results: list[dict[str, Any]]) -> None:
                                        RESULT_FIELDS, batch_size=500)
         return
     table = Assessment._meta.db_table
-    rows = json.dumps([{"id": i, "overall": r["overall"], "cluster": r["cluster"],
-                        "scores": r["scores"], "result": r["result"]}
-                       for i, r in zip(ids, results)])
     with connection.cursor() as cursor:
-        # One statement and one JSON parameter for every row: far cheaper than
-        # bulk_update's CASE per field, or than adapting five arrays.
+        # COPY into a temporary table, then one UPDATE ... FROM: about twice as fast
+        # as bulk_update's CASE per field or a single jsonb_to_recordset parameter.
+        # Several versions, or a caller's own transaction, may reuse the table.
+        cursor.execute("CREATE TEMP TABLE IF NOT EXISTS rescored (id bigint, overall float8, "
+                       "cluster text, scores jsonb, result jsonb) ON COMMIT DROP")
+        cursor.execute("TRUNCATE rescored")
+        with cursor.cursor.copy(
+            "COPY rescored (id, overall, cluster, scores, result) FROM STDIN"
+        ) as copy:
+            for i, r in zip(ids, results):
+                copy.write_row((i, r["overall"], r["cluster"], json.dumps(r["scores"]),
+                                json.dumps(r["result"])))
         cursor.execute(
             f'UPDATE "{table}" AS a SET overall = v.overall, cluster = v.cluster, '
             "scores = v.scores, result = v.result, scored_at = %s "
-            "FROM jsonb_to_recordset(%s::jsonb) "
-            "AS v(id bigint, overall float8, cluster text, scores jsonb, result jsonb) "
-            "WHERE a.id = v.id",
-            [results[0]["scored_at"], rows],
+            "FROM rescored AS v WHERE a.id = v.id",
+            [results[0]["scored_at"]],
         )
 
 

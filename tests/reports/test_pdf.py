@@ -72,3 +72,32 @@ def test_pdf_charts_are_vector(pdfs):
     # SVG charts become PDF drawing operators and text, not raster images
     images = sum(len(page.images) for page in reader.pages)
     assert images == 0
+
+
+def test_a_missing_chromium_is_a_clear_error_naming_the_fix(monkeypatch):
+    from reports import pdf
+
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    with pytest.raises(pdf.ChartExportError) as exc:
+        pdf.browser_path()
+    assert "apt-get install chromium" in str(exc.value) and "BROWSER_PATH" in str(exc.value)
+
+
+def test_report_command_exits_2_when_chromium_is_missing(monkeypatch, tmp_path):
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    from reports import pdf
+
+    make_questionnaire(per_dimension=2, version="nochrome")
+    monkeypatch.setattr(pdf, "_svg_cache", type(pdf._svg_cache)())  # nothing cached
+    monkeypatch.setattr(pdf, "_started", False)
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    src = tmp_path / "a.json"
+    src.write_text(json.dumps({"answers": {"STR01": 3}}))
+    with pytest.raises(CommandError) as exc:
+        call_command("report", str(src), "--out", str(tmp_path / "r.pdf"))
+    assert exc.value.returncode == 2 and "apt-get install chromium" in str(exc.value)
