@@ -2,10 +2,10 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-SYSTEM_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core fonts-noto-core
+SYSTEM_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core fonts-noto-core openjdk-17-jre-headless
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test bench system venv demo-data messages lint clean
+.PHONY: run test bench loadtest system venv demo-data messages lint clean
 
 ## Installs what is missing: Debian packages (as root) and the virtualenv.
 system:
@@ -47,14 +47,25 @@ run: system venv messages demo-data
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+## Test-only npm tools: axe-core and the Nu HTML checker (run on the system's Java).
+## --ignore-scripts: vnu-jar's own install step would fetch a Java runtime.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; \
+	else echo "npm not found: the accessibility checks will be skipped (install Node.js with npm)"; fi
+
 ## The whole test suite (SQLite unless DATABASE_URL is set), browser tests included.
-test: system venv messages
+test: system venv messages node_modules/.package-lock.json
 	$(PY) -m pytest
 
 ## Benchmarks (survey page, PDF report, dashboard at scale on PostgreSQL when DATABASE_URL is set).
 bench: export DEBUG ?= true
 bench: system venv messages demo-data
 	$(PY) manage.py bench
+
+## Load test: 100 respondents for 5 minutes against gunicorn on a fresh PostgreSQL database
+## (127.0.0.1); USERS=… RUN_TIME=30s for a quick try.
+loadtest: system venv messages
+	$(PY) tests/load/run.py --users $(or $(USERS),100) --run-time $(or $(RUN_TIME),5m)
 
 lint: venv
 	$(VENV)/bin/ruff check .

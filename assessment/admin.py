@@ -1,7 +1,22 @@
-from django.contrib import admin
+import json
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .models import Answer, Assessment, Company, Dimension, Option, Question, Questionnaire, Respondent
+from .models import (
+    Answer,
+    AnswerChange,
+    Assessment,
+    Company,
+    Dimension,
+    Option,
+    Question,
+    Questionnaire,
+    Respondent,
+)
+from .privacy import respondent_erase, respondent_export
 
 
 class DimensionInline(TranslationTabularInline):
@@ -64,3 +79,69 @@ class AnswerAdmin(admin.ModelAdmin):
     list_display = ("respondent", "question", "option", "dont_know", "updated_at")
     list_select_related = ("respondent", "question", "option")
     raw_id_fields = ("respondent", "question", "option")
+
+
+@admin.register(Respondent)
+class RespondentAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "email", "role", "assessment", "is_consensus", "submitted_at",
+                    "erased_at")
+    list_filter = ("is_consensus", "role")
+    search_fields = ("name", "email", "assessment__company__name")
+    list_select_related = ("assessment__company",)
+    raw_id_fields = ("assessment",)
+    readonly_fields = ("is_consensus", "submitted_at", "erased_at")
+    actions = ["export_personal_data", "erase_personal_data"]
+
+    @admin.action(description=_("Export personal data (JSON)"))
+    def export_personal_data(self, request, queryset):
+        data = [respondent_export(respondent=r)
+                for r in queryset.select_related("assessment__company",
+                                                 "assessment__questionnaire")]
+        response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2),
+                                content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="respondents.json"'
+        return response
+
+    @admin.action(description=_("Erase personal data (keeps the scores)"))
+    def erase_personal_data(self, request, queryset):
+        erased = 0
+        for respondent in queryset.select_related("assessment"):
+            respondent_erase(respondent=respondent)
+            erased += 1
+        self.message_user(request, _("Personal data of %(n)d respondents erased.")
+                          % {"n": erased}, messages.SUCCESS)
+
+
+def _state_label(level, dont_know: bool) -> str:
+    if level is not None:
+        return str(level)
+    return str(_("don't know") if dont_know else _("no answer"))
+
+
+@admin.register(AnswerChange)
+class AnswerChangeAdmin(admin.ModelAdmin):
+    """The audit trail is written by the services only: readable here, never editable."""
+
+    list_display = ("changed_at", "respondent", "question", "old", "new", "source",
+                    "changed_by")
+    list_filter = ("source",)
+    search_fields = ("question__code", "respondent__assessment__company__name")
+    list_select_related = ("respondent", "question", "old_option", "new_option", "changed_by")
+    date_hierarchy = "changed_at"
+
+    @admin.display(description=_("before"))
+    def old(self, obj):
+        return _state_label(obj.old_level, obj.old_dont_know)
+
+    @admin.display(description=_("after"))
+    def new(self, obj):
+        return _state_label(obj.new_level, obj.new_dont_know)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

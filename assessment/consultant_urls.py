@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import consultant_views as views
-from . import workshop_views
+from . import privacy_views, workshop_views
 
 app_name = "consultant"
 
@@ -20,6 +20,10 @@ urlpatterns = [
     path("assessments/<int:pk>/participants/", views.participant_invite, name="invite"),
     path("participants/<int:pk>/revoke/", views.participant_revoke, name="revoke"),
     path("participants/<int:pk>/resend/", views.participant_resend, name="resend"),
+    path("participants/<int:pk>/privacy/export/", privacy_views.participant_export,
+         name="privacy_export"),
+    path("participants/<int:pk>/privacy/erase/", privacy_views.participant_erase,
+         name="privacy_erase"),
     path("assessments/<int:pk>/workshop/", workshop_views.workshop, name="workshop"),
     path("assessments/<int:pk>/consensus/", workshop_views.consensus, name="consensus"),
     path("assessments/<int:pk>/import/", workshop_views.answers_upload, name="import"),

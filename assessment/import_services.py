@@ -8,9 +8,11 @@ import pandas as pd
 from django.db import transaction
 from django.utils import timezone
 
+from .answer_history import State, changes_build
 from .answers_table import ParsedRow, parse_table, read_table, template_bytes
 from .choices import Role
-from .models import Answer, Assessment, Option, Question, Questionnaire, Respondent
+from .models import Answer, AnswerChange, Assessment, Option, Question, Questionnaire, Respondent
+from .models.history import Source
 
 
 @dataclass
@@ -44,12 +46,14 @@ def _match(existing: list[Respondent], who: str) -> Respondent | None:
 
 
 @transaction.atomic
-def answers_import(*, assessment: Assessment, name: str, data: bytes) -> ImportResult:
+def answers_import(*, assessment: Assessment, name: str, data: bytes, user=None
+                   ) -> ImportResult:
     """Imports a CSV/XLSX of participants' answers into an assessment, all or nothing.
 
     A participant already in the assessment (same name, or same e-mail) gets the
     file's answers in place of theirs; others are added. Raises
     ``answers_table.TableRejected`` listing every problem, with nothing saved.
+    Every changed answer goes to the audit trail, with ``user`` (the consultant) as author.
     """
     codes = questionnaire_codes(assessment.questionnaire)
     rows: list[ParsedRow] = parse_table(read_table(name, data), codes, Role.values)
@@ -62,6 +66,11 @@ def answers_import(*, assessment: Assessment, name: str, data: bytes) -> ImportR
                                                                       "level")}
     existing = list(Respondent.objects.select_for_update()
                     .filter(assessment=assessment, is_consensus=False))
+    before: dict[int, dict[int, State]] = {}
+    for rid, qid, option_id, dont_know in Answer.objects.filter(
+            respondent__in=existing).values_list("respondent_id", "question_id", "option_id",
+                                                  "dont_know"):
+        before.setdefault(rid, {})[qid] = (option_id, dont_know)
     created = updated = 0
     answers = []
     now = timezone.now()
@@ -89,4 +98,11 @@ def answers_import(*, assessment: Assessment, name: str, data: bytes) -> ImportR
                                   option_id=None if level is None else options[(qid, level)],
                                   dont_know=level is None))
     Answer.objects.bulk_create(answers)
+    after: dict[int, dict[int, State]] = {}
+    for a in answers:
+        after.setdefault(a.respondent_id, {})[a.question_id] = (a.option_id, a.dont_know)
+    AnswerChange.objects.bulk_create([
+        change for rid, states in after.items()
+        for change in changes_build(respondent_id=rid, before=before.get(rid, {}),
+                                    after=states, source=Source.IMPORT, user=user, at=now)])
     return ImportResult(created=created, updated=updated, answers=len(answers))

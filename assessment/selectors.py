@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,6 +13,8 @@ from django.http import Http404
 
 from .models import Answer, Assessment, Question, Questionnaire, Respondent
 from .scoring import QuestionnaireSpec, QuestionSpec
+
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def questionnaire_current() -> Questionnaire:
@@ -47,7 +50,9 @@ def respondent_by_token(*, token: str) -> Respondent:
 
     A revoked or expired workshop invitation is not found either.
     """
-    if not token or len(token) > 64:
+    # Tokens are URL-safe base64 (new_token); anything else, such as a NUL byte that
+    # PostgreSQL refuses in a query (a 500), cannot be one.
+    if not TOKEN_RE.fullmatch(token or ""):
         raise Http404
     try:
         respondent = Respondent.objects.select_related(
@@ -149,7 +154,7 @@ def _survey_state_sql(alias: str) -> str:
 
 def survey_state(*, token: str, alias: str = DEFAULT_DB_ALIAS) -> SurveyState | None:
     """The respondent behind an active private link and its saved answers; None otherwise."""
-    if not token or len(token) > 64:
+    if not TOKEN_RE.fullmatch(token or ""):
         return None
     with connections[alias].cursor() as cursor:
         cursor.execute(_survey_state_sql(alias), [token])

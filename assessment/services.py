@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from . import scoring
+from .answer_history import answer_states, changes_record
 from .models import Answer, Assessment, Company, Option, Question, Respondent
+from .models.history import Source
 from .selectors import answer_levels, questionnaire_current, questionnaire_spec
 
 DONT_KNOW = scoring.DONT_KNOW
@@ -57,7 +59,8 @@ def answers_save(*, respondent: Respondent, values: dict[str, str]) -> list[Answ
     """Saves ``{question id: option id or "dont_know"}`` for a respondent, all or nothing.
 
     Every id is checked against the respondent's questionnaire first, so a
-    foreign or tampered id saves nothing and raises AnswerRejected.
+    foreign or tampered id saves nothing and raises AnswerRejected. Each answer
+    that changes is recorded in the audit trail (AnswerChange), in one insert.
     """
     if respondent.submitted_at is not None:
         raise AnswerRejected("answers were already submitted")
@@ -74,26 +77,37 @@ def answers_save(*, respondent: Respondent, values: dict[str, str]) -> list[Answ
         raise AnswerRejected("invalid question")
     options = Option.objects.in_bulk([i for i in map(_id, ids.values()) if i is not None])
     parsed = {qid: _parse_option(questions[qid], v, options) for qid, v in ids.items()}
-    saved = []
+    answers = [Answer(respondent=respondent, question=questions[qid], option=option,
+                      dont_know=option is None) for qid, option in parsed.items()]
+    now = timezone.now()
     with transaction.atomic():
-        for qid, option in parsed.items():
-            saved.append(_answer_upsert(respondent, questions[qid], option))
-        Respondent.objects.filter(pk=respondent.pk).update(updated_at=timezone.now())
-    return saved
+        # This first write locks the respondent's row until commit, so two tabs or
+        # devices saving at once run one after the other: each reads what the other
+        # wrote, the last write per question wins and the history keeps the other.
+        # Its condition also refuses a save that raced with the submission.
+        if not Respondent.objects.filter(pk=respondent.pk, submitted_at__isnull=True).update(
+                updated_at=now):
+            raise AnswerRejected("answers were already submitted")
+        before = answer_states(Answer.objects.filter(
+            respondent=respondent, question_id__in=list(parsed)
+        ).values_list("question_id", "option_id", "dont_know"))
+        after = {a.question_id: (a.option_id, a.dont_know) for a in answers}
+        changed = [a for a in answers if before.get(a.question_id) != after[a.question_id]]
+        if changed:
+            _answers_upsert(changed)
+        # Stamped now, after the lock: the history's order is the order saves took effect.
+        changes_record(respondent_id=respondent.pk, before=before, after=after,
+                       source=Source.RESPONDENT)
+    return answers
 
 
-def _answer_upsert(respondent: Respondent, question: Question, option: Option | None) -> Answer:
-    defaults = {"option": option, "dont_know": option is None}
-    try:
-        with transaction.atomic():
-            answer, _ = Answer.objects.update_or_create(
-                respondent=respondent, question=question, defaults=defaults
-            )
-    except IntegrityError:
-        # Another request created the row between our read and write: update it.
-        Answer.objects.filter(respondent=respondent, question=question).update(**defaults)
-        answer = Answer.objects.get(respondent=respondent, question=question)
-    return answer
+def _answers_upsert(answers: list[Answer]) -> None:
+    """One INSERT … ON CONFLICT DO UPDATE: a row another request inserted meanwhile is
+    updated rather than raising IntegrityError on one_answer_per_question."""
+    Answer.objects.bulk_create(
+        answers, update_conflicts=True, unique_fields=["respondent", "question"],
+        update_fields=["option", "dont_know", "updated_at"],
+    )
 
 
 def missing_questions(*, respondent: Respondent) -> list[Question]:

@@ -17,6 +17,7 @@ from .pages import results_context, step_count, survey_page_html
 from reports.selectors import report_state
 
 from .selectors import respondent_by_token, survey_state
+from .throttle import throttle
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -33,6 +34,7 @@ def method(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@throttle("start", methods=("POST",))
 def start(request: HttpRequest) -> HttpResponse:
     form = StartForm(request.POST or None, initial={"country": "IT"})
     if request.method == "POST" and form.is_valid():
@@ -51,6 +53,7 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "assessment/start.html", {"form": form}, status=status)
 
 
+@throttle("pages")
 def resume(request: HttpRequest, token: str) -> HttpResponse:
     """Where a private link leads: the first dimension with a gap, the review or results."""
     respondent = respondent_by_token(token=token)
@@ -70,6 +73,7 @@ def _page_values(request: HttpRequest) -> dict[str, str]:
 
 
 @require_http_methods(["GET", "POST"])
+@throttle("pages")
 def dimension_page(request: HttpRequest, token: str, step: int) -> HttpResponse:
     error = None
     if request.method == "POST":
@@ -98,6 +102,7 @@ def dimension_page(request: HttpRequest, token: str, step: int) -> HttpResponse:
 
 
 @require_POST
+@throttle("autosave", key="token", as_json=True)
 def autosave(request: HttpRequest, token: str) -> JsonResponse:
     """Saves one answer as soon as it is given (called by the page's script)."""
     respondent = respondent_by_token(token=token)
@@ -113,6 +118,7 @@ def autosave(request: HttpRequest, token: str) -> JsonResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@throttle("pages")
 def review(request: HttpRequest, token: str) -> HttpResponse:
     respondent = respondent_by_token(token=token)
     if respondent.submitted_at:
@@ -136,6 +142,7 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
     }, status=400 if submitted and missing else 200)
 
 
+@throttle("pages")
 def results(request: HttpRequest, token: str) -> HttpResponse:
     respondent = respondent_by_token(token=token)
     if respondent.assessment.mode == "workshop" and not respondent.is_consensus:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import copy
 from datetime import timedelta
 from typing import Any
 
@@ -13,9 +14,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .answer_history import changes_record
 from .choices import Mode
 from .models import Answer, Assessment, Company, Option, Question, Respondent
 from .models.assessments import new_token
+from .models.history import Source
 from .selectors import questionnaire_current
 from .services import assessment_score
 from .workshop_selectors import consensus_levels, scored_codes
@@ -103,8 +106,10 @@ def consensus_respondent(*, assessment: Assessment) -> Respondent:
 
 
 @transaction.atomic
-def consensus_save(*, assessment: Assessment, levels: dict[str, int | None]) -> bool:
+def consensus_save(*, assessment: Assessment, levels: dict[str, int | None], user=None) -> bool:
     """Records agreed levels ``{question code: 1-5 or None for don't know}``.
+
+    Every changed level goes to the audit trail, with ``user`` (the consultant) as author.
 
     Once every scored question has an agreed level the consensus is scored as the
     assessment's official result. Returns whether it was scored.
@@ -118,6 +123,7 @@ def consensus_save(*, assessment: Assessment, levels: dict[str, int | None]) -> 
         question__in=questions.values())}
     respondent = consensus_respondent(assessment=assessment)
     existing = {a.question_id: a for a in Answer.objects.filter(respondent=respondent)}
+    before = {qid: copy(a) for qid, a in existing.items()}  # the loop below edits them
     create, update = [], []
     for code, level in levels.items():
         question = questions[code]
@@ -134,6 +140,10 @@ def consensus_save(*, assessment: Assessment, levels: dict[str, int | None]) -> 
             update.append(answer)
     Answer.objects.bulk_create(create)
     Answer.objects.bulk_update(update, ["option", "dont_know", "updated_at"])
+    changes_record(
+        respondent_id=respondent.pk, source=Source.CONSENSUS, user=user,
+        before={qid: (a.option_id, a.dont_know) for qid, a in before.items()},
+        after={a.question_id: (a.option_id, a.dont_know) for a in create + update})
     agreed = consensus_levels(assessment=assessment)
     if set(scored_codes(assessment=assessment)) - set(agreed):
         return False

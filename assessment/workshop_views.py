@@ -62,7 +62,7 @@ def consensus(request: HttpRequest, pk: int) -> HttpResponse:
         if levels is None:
             error = _("Some levels were not valid: choose 1 to 5 or don't know.")
         else:
-            scored = ws.consensus_save(assessment=assessment, levels=levels)
+            scored = ws.consensus_save(assessment=assessment, levels=levels, user=request.user)
             if scored:
                 messages.success(request, _("Consensus recorded: the assessment is scored."))
             else:
@@ -84,7 +84,8 @@ def answers_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = answers_import(assessment=assessment, name=upload.name, data=upload.read())
+            result = answers_import(assessment=assessment, name=upload.name, data=upload.read(),
+                                    user=request.user)
         except TableRejected as exc:
             errors = exc.errors
         else:
@@ -142,9 +143,12 @@ def _roadmap_post(request: HttpRequest, assessment, context, add_form) -> int:
         report_services.roadmap_edits_reset(assessment=assessment)
         return 302
     if "remove" in post:
-        if not str(post["remove"]).isdigit():
+        remove = str(post["remove"])
+        # ASCII digits within a 64-bit id: "²".isdigit() is true and int() of 5,000
+        # digits raises, both of which were a 500.
+        if not (remove.isascii() and remove.isdigit() and len(remove) <= 18):
             return 400
-        report_services.roadmap_edit_delete(assessment=assessment, edit_id=int(post["remove"]))
+        report_services.roadmap_edit_delete(assessment=assessment, edit_id=int(remove))
         return 302
     if "add" in post:
         form = RoadmapAddForm(post, actions=context["library"], phases=context["phases"])

@@ -4,10 +4,12 @@ Local defaults are safe: SQLite, console e-mail, DEBUG off unless asked.
 A bad value (say DEBUG=maybe) fails at start-up instead of being guessed.
 """
 
+import re
 from pathlib import Path
 
 import environ
 import plotly
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +28,26 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# HTTPS hardening. Production (DEBUG off, outside the test suite) gets secure defaults, each
+# overridable; local work (DEBUG=true) and the tests (TESTING=true) run over plain http.
+TESTING = env.bool("TESTING", default=False)
+_PRODUCTION = not DEBUG and not TESTING
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=_PRODUCTION)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=_PRODUCTION)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=_PRODUCTION)
+# The load balancer probes /healthz over plain http: a redirect would read as "down".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if _PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+# Behind a TLS-terminating proxy, trust its X-Forwarded-Proto; only when the proxy sets it
+# (otherwise a client could claim https itself).
+if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = env.str("SECURE_REFERRER_POLICY", default="same-origin")
+X_FRAME_OPTIONS = "DENY"
+
 INSTALLED_APPS = [
     "modeltranslation",
     "django.contrib.admin",
@@ -33,18 +55,22 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "config.apps.ProductStaticFilesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",
     "axes",
+    "csp",
     "assessment",
     "reports",
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request, redirects included, carries its id.
+    "config.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -54,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -112,12 +139,28 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or env.bool("TESTING", default=False)
+            if DEBUG or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
 WHITENOISE_USE_FINDERS = True
+
+# A strict Content Security Policy: every script is a static file (figure data travels in
+# json_script blocks of type application/json). Styles allow inline because plotly.js
+# injects <style> rules and style attributes, as do the progress bars' widths.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -167,11 +210,68 @@ if _task_backend not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
+# The cache holds the throttling counters. LocMemCache counts per process, which is enough
+# for one web process; with several gunicorn workers or machines set REDIS_URL
+# (e.g. redis://127.0.0.1:6379/0) so that every process shares one count.
+REDIS_URL = env.str("REDIS_URL", default="")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+# django-ratelimit only knows third-party cache classes: Django's own RedisCache increments
+# atomically too (W001), and the per-process LocMemCache is a deliberate default (E003).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] + ([] if REDIS_URL else ["django_ratelimit.E003"])
+
+# Throttling of the public pages (assessment/throttle.py), per client address and, for
+# autosave, per private link. Rates are "<count>/<s|m|h|d>"; RATELIMIT_ENABLE=false turns
+# all of it off (the test suite and the load test do).
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+RATELIMIT_USE_CACHE = "default"
+# Behind a proxy the client address is not REMOTE_ADDR: name the META key the proxy sets
+# (e.g. HTTP_X_REAL_IP); never a header the client can set itself.
+if env.str("RATELIMIT_IP_META_KEY", default=""):
+    RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY")
+_RATE = r"^[1-9][0-9]*/[smhd]$"
+THROTTLE_RATES = {
+    "start": env.str("RATELIMIT_START", default="20/h"),
+    "autosave": env.str("RATELIMIT_AUTOSAVE", default="600/m"),
+    "pages": env.str("RATELIMIT_PAGES", default="300/m"),
+}
+for _name, _rate in THROTTLE_RATES.items():
+    if not re.match(_RATE, _rate):
+        raise ImproperlyConfigured(
+            f"RATELIMIT_{_name.upper()} must look like 20/h (a count per s, m, h or d), "
+            f"not {_rate!r}")
+
+# LOG_FORMAT=json writes one JSON object per line on stdout (time, level, logger, message and
+# any extra fields) for a log collector; plain text stays the default for people reading it.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured("LOG_FORMAT must be plain or json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC, whatever TIME_ZONE says
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            # JSON goes to stdout for the collector; plain text keeps stderr, so a command's
+            # own output on stdout (export_questionnaire > file.json) stays clean locally.
+            "stream": "ext://sys.stdout" if LOG_FORMAT == "json" else "ext://sys.stderr",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        },
+    },
+    "filters": {"request_id": {"()": "config.request_id.RequestIdFilter"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # The chart exporter's browser driver is chatty at INFO.
     "loggers": {

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from assessment.selectors import respondent_by_token
+from assessment.throttle import throttle
 
 from .models import ReportFile
-from .services import report_fingerprint, report_request
+from .services import report_fingerprint, report_is_stale, report_request
 
 LANGS = {code for code, _ in settings.LANGUAGES}
 
@@ -31,6 +32,7 @@ def _language(request: HttpRequest, assessment) -> str:
 
 
 @require_POST
+@throttle("pages")
 def report_start(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _scored(token)
     language = _language(request, assessment)
@@ -39,6 +41,7 @@ def report_start(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
+@throttle("pages", as_json=True)
 def report_status(request: HttpRequest, token: str) -> JsonResponse:
     assessment = _scored(token)
     language = _language(request, assessment)
@@ -49,7 +52,11 @@ def report_status(request: HttpRequest, token: str) -> JsonResponse:
     if report is None:
         return JsonResponse({"status": "none"})
     data = {"status": report.status, "label": report.get_status_display()}
-    if report.status == ReportFile.Status.DONE:
+    if report_is_stale(report=report):
+        # Its worker died: the page offers "try again", which queues it anew.
+        data = {"status": ReportFile.Status.FAILED, "label": str(ReportFile.Status.FAILED.label),
+                "error": _("Preparing the report was interrupted. Please try again.")}
+    elif report.status == ReportFile.Status.DONE:
         data["url"] = reverse("reports:download", args=[token, language])
     if report.status == ReportFile.Status.FAILED:
         data["error"] = _("The report could not be made. Try again; if it fails again, "
@@ -74,6 +81,7 @@ def stored_pdf_response(*, assessment, language: str) -> HttpResponse:
 
 
 @require_GET
+@throttle("pages")
 def report_download(request: HttpRequest, token: str, language: str) -> HttpResponse:
     if language not in LANGS:
         raise Http404

@@ -98,6 +98,8 @@ class Respondent(models.Model):
     expires_at = models.DateTimeField(_("link expires"), null=True, blank=True)
     # The answers the workshop agreed on: the assessment's official answer set.
     is_consensus = models.BooleanField(_("consensus"), default=False, editable=False)
+    # Set when the person's data was erased on request: the row stays, anonymous.
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("respondent")

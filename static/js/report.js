@@ -16,6 +16,8 @@
           show("report-progress", false);
           show("report-download", true);
         } else if (data.status === "failed") {
+          // The server's reason (failed, or interrupted by a stopped worker), then "try again".
+          if (data.error) document.getElementById("report-error").textContent = data.error;
           show("report-progress", false);
           show("report-error", true);
           show("report-form", true);

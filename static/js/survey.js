@@ -1,6 +1,7 @@
-// Saves each answer as soon as it is given. A failed save (network or server
-// down) is shown on the question and retried with backoff until it succeeds;
-// the newest choice per question always wins.
+// Saves each answer as soon as it is given. A failed save (network down, server
+// error, or 429 when the server throttles) is shown on the question as "not saved –
+// retrying" and retried with backoff (at least the server's Retry-After) until it
+// succeeds; the newest choice per question always wins.
 (function () {
   "use strict";
   const form = document.getElementById("survey");
@@ -37,6 +38,8 @@
           pending.delete(question);
           state(fieldset, form.dataset.msgRejected, "retrying");
         } else {
+          // 429 says how long to wait; 5xx and proxies' errors get the plain backoff.
+          item.wait = 1000 * (parseInt(response.headers.get("Retry-After"), 10) || 0);
           throw new Error("status " + response.status);
         }
       })
@@ -44,7 +47,12 @@
         if (pending.get(question) !== item) return;
         item.attempt += 1;
         state(fieldset, form.dataset.msgRetrying, "retrying");
-        setTimeout(function () { send(question); }, Math.min(30000, 1000 * 2 ** item.attempt));
+        // Jitter spreads the retries of many pages after an outage.
+        const backoff = Math.min(30000, 1000 * 2 ** item.attempt) * (0.75 + Math.random() / 2);
+        const delay = Math.min(Math.max(backoff, item.wait || 0), 120000);
+        item.wait = 0;
+        clearTimeout(item.timer);
+        item.timer = setTimeout(function () { send(question); }, delay);
       });
   }
 
@@ -53,8 +61,15 @@
     if (input.type !== "radio") return;
     const fieldset = input.closest("[data-question]");
     const question = fieldset.dataset.question;
+    const previous = pending.get(question);
+    if (previous) clearTimeout(previous.timer); // its retry would send the old choice
     pending.set(question, { value: input.value, attempt: 0 });
     send(question);
+  });
+
+  // Back online: retry the waiting answers now instead of at the end of their backoff.
+  window.addEventListener("online", function () {
+    pending.forEach(function (item, question) { clearTimeout(item.timer); send(question); });
   });
 
   window.addEventListener("beforeunload", function (event) {
