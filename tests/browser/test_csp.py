@@ -51,7 +51,7 @@ def test_pages_and_charts_run_under_the_policy(live_server, watched, browser):
     visit(page, violations, survey)
     # The autosave script runs: a click is saved through fetch, allowed by default-src.
     page.locator("fieldset.question").first.locator(".form-check label").first.click()
-    page.locator("fieldset.question").first.get_by_text("Saved").wait_for()
+    page.locator("fieldset.question").first.get_by_text("Saved", exact=True).wait_for()
 
     answer_all(respondent, level=4)
     assert respondent_submit(respondent=respondent).ok

@@ -25,7 +25,7 @@ def test_executive_goes_from_landing_through_five_pages_to_results(live_server, 
         for fieldset in page.locator("fieldset.question").all():
             # Level 4 everywhere, by clicking the label as a person would.
             fieldset.locator(".form-check").nth(3).locator("label").click()
-            fieldset.get_by_text("Saved").wait_for()
+            fieldset.get_by_text("Saved", exact=True).wait_for()
         page.get_by_role("button", name="Review and submit" if step == 5 else "Next").click()
 
     page.get_by_role("button", name="Submit and see results").click()

@@ -21,7 +21,7 @@ def answer_as(browser, url: str, first_level: int) -> None:
         for i, fieldset in enumerate(page.locator("fieldset.question").all()):
             level = first_level if step == 1 and i == 0 else 3
             fieldset.locator(".form-check").nth(level - 1).locator("label").click()
-            fieldset.get_by_text("Saved").wait_for()
+            fieldset.get_by_text("Saved", exact=True).wait_for()
         page.get_by_role("button", name="Review and submit" if step == 5 else "Next").click()
     page.get_by_role("button", name="Submit and see results").click()
     page.get_by_text("your answers are in").wait_for()
