@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -32,7 +34,9 @@ def assessment_start(
     assessment = Assessment.objects.create(
         company=company_obj, questionnaire=questionnaire_current(), language=language
     )
-    respondent = Respondent(assessment=assessment, role=role, name=name, email=email)
+    # The private link is the respondent's only key: it stops working after a while.
+    respondent = Respondent(assessment=assessment, role=role, name=name, email=email,
+                            expires_at=timezone.now() + timedelta(days=settings.RESUME_LINK_DAYS))
     respondent.full_clean()
     respondent.save()
     return respondent

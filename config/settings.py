@@ -199,6 +199,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "assessment/consultant/locked_out.html"
 # Workshop invitation links stop working after this many days (a re-send renews them).
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=60)
+# How long a self-assessment's private link (resume, results, report) keeps working.
+RESUME_LINK_DAYS = env.int("RESUME_LINK_DAYS", default=365)
 
 # Background work (PDF reports): the database-backed queue, served by
 # `manage.py db_worker` on as many machines as needed. TASKS_BACKEND=immediate

@@ -292,3 +292,17 @@ def test_editing_a_question_in_the_admin_shows_on_the_survey_at_once(client, que
     question.save()
     html = client.get(url("dimension", respondent, 1)).content.decode()
     assert "How committed is the board?" in html
+
+
+def test_a_private_link_expires_and_is_then_not_found(client, questionnaire):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    respondent = make_respondent()
+    assert respondent.expires_at > timezone.now() + timedelta(days=300)
+    assert client.get(url("dimension", respondent, 1)).status_code == 200
+    respondent.expires_at = timezone.now() - timedelta(minutes=1)
+    respondent.save(update_fields=["expires_at"])
+    assert client.get(url("dimension", respondent, 1)).status_code == 404
+    assert client.get(url("results", respondent)).status_code == 404
