@@ -113,10 +113,13 @@ def cluster_distribution(
     fig.update_layout(yaxis={"range": [0, top * 1.25 + 1], "ticksuffix": "%",
                              "gridcolor": "#dee2e6"},
                       # Two-line labels read level in a narrow column too.
-                      xaxis={"tickangle": 0, "tickvals": list(labels),
+                      xaxis={"tickangle": 0, "tickvals": list(labels), "tickfont": {"size": 11},
                              "ticktext": [str(lb).replace(" ", "<br>", 1) for lb in labels]},
                       showlegend=compare is not None, barmode="group")
-    return _layout(fig, height=height)
+    fig = _layout(fig, height=height)
+    # Below the two-line labels, not over them.
+    fig.update_layout(legend={"y": -0.3}, margin={"b": 80})
+    return fig
 
 
 def score_boxes(
