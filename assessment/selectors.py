@@ -11,7 +11,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.db.models.functions import Now
 from django.http import Http404
 
-from .models import Answer, Assessment, Question, Questionnaire, Respondent
+from .models import Answer, Question, Questionnaire, Respondent
 from .scoring import QuestionnaireSpec, QuestionSpec
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -73,17 +73,6 @@ def answer_levels(*, respondent: Respondent) -> dict[str, int | None]:
             "question__code", "option__level"
         )
     }
-
-
-def answered_question_ids(*, respondent: Respondent) -> dict[int, int | None]:
-    """``{question id: option id}`` (None for don't know) of a respondent."""
-    return dict(
-        Answer.objects.filter(respondent=respondent).values_list("question_id", "option_id")
-    )
-
-
-def assessment_for_results(*, respondent: Respondent) -> Assessment:
-    return respondent.assessment
 
 
 def questionnaire_export(*, questionnaire: Questionnaire) -> dict:
