@@ -1,5 +1,7 @@
 """Throttling of the public endpoints: over the limit is a 429 with a message and saves nothing."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -15,9 +17,15 @@ START = {"company": "Acme Retail", "sector": "retail", "size": "large", "country
 RATES = {"start": "2/h", "autosave": "3/m", "pages": "4/m"}
 
 
+# Counters are kept per fixed window: a test whose requests straddled the end of one
+# (on a slow machine) would see its count restart. The limiter's clock stands still here.
+FROZEN_NOW = 1_800_000_000.0
+
+
 @pytest.fixture(autouse=True)
-def throttling():
+def throttling(monkeypatch):
     """Throttling on (the suite runs with it off), small limits, counts from zero."""
+    monkeypatch.setattr("django_ratelimit.core.time", SimpleNamespace(time=lambda: FROZEN_NOW))
     cache.clear()
     with override_settings(RATELIMIT_ENABLE=True, THROTTLE_RATES=RATES):
         yield
