@@ -72,7 +72,7 @@ def test_workshop_view_reloads_itself_but_not_under_a_keyboard_user(live_server,
     page.goto(f"{live_server.url}/consultant/assessments/{workshop.pk}/workshop/")
 
     page.evaluate("window.marker = 1")
-    page.wait_for_function("() => window.marker === undefined", timeout=5000)  # reloaded
+    page.wait_for_function("() => window.marker === undefined", timeout=15000)  # reloaded
 
     page.get_by_role("link", name="pause").focus()
     page.evaluate("window.marker = 2")
