@@ -29,8 +29,10 @@ def test_workshop_view_shows_completion_and_hotspots_widest_first(client, consul
     html = response.content.decode()
     assert [q["code"] for q in response.context["hotspots"]] == ["STR01", "DAT02"]
     assert [row["answered"] for row in response.context["participants"]] == [15, 15]
-    # Reloaded by static/js/workshop.js (not a meta refresh, which pulls keyboard focus away).
+    # Reloaded by static/js/workshop.js (not a meta refresh, which pulls keyboard focus away);
+    # a meta refresh only for a browser without scripts.
     assert 'data-refresh="5"' in html and 'js/workshop.js' in html
+    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in html
     strategy = response.context["dimensions"][0]
     assert strategy["spread"] > 0 and {r["role"] for r in strategy["roles"]} == {
         "CEO or general manager", "Marketing (CMO)"}
@@ -40,7 +42,7 @@ def test_workshop_view_can_pause_refreshing(client, consultant, answered):
     client.force_login(consultant)
     html = client.get(reverse("consultant:workshop", args=[answered.pk]) + "?refresh=0"
                       ).content.decode()
-    assert 'data-refresh' not in html
+    assert 'data-refresh' not in html and 'http-equiv="refresh"' not in html
 
 
 def _queries(client, url) -> int:
