@@ -16,6 +16,7 @@ from .models import (
     Questionnaire,
     Respondent,
 )
+from .answer_history import state_label
 from .privacy import respondent_erase, respondent_export
 
 
@@ -112,12 +113,6 @@ class RespondentAdmin(admin.ModelAdmin):
                           % {"n": erased}, messages.SUCCESS)
 
 
-def _state_label(level, dont_know: bool) -> str:
-    if level is not None:
-        return str(level)
-    return str(_("don't know") if dont_know else _("no answer"))
-
-
 @admin.register(AnswerChange)
 class AnswerChangeAdmin(admin.ModelAdmin):
     """The audit trail is written by the services only: readable here, never editable."""
@@ -131,11 +126,11 @@ class AnswerChangeAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("before"))
     def old(self, obj):
-        return _state_label(obj.old_level, obj.old_dont_know)
+        return state_label(obj.old_level, obj.old_dont_know)
 
     @admin.display(description=_("after"))
     def new(self, obj):
-        return _state_label(obj.new_level, obj.new_dont_know)
+        return state_label(obj.new_level, obj.new_dont_know)
 
     def has_add_permission(self, request):
         return False

@@ -6,14 +6,23 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Answer, AnswerChange, Respondent
+from .models import Answer, AnswerChange, Assessment, Respondent
 from .models.history import Source
 
 # An answer's state: (option id, don't know). (None, False) is "no answer".
 State = tuple[int | None, bool]
 NO_ANSWER: State = (None, False)
+
+
+def state_label(level: int | None, dont_know: bool) -> str:
+    """How a state reads: the level, "don't know" or "no answer" (in the active language)."""
+    if level is not None:
+        return str(level)
+    return _("don't know") if dont_know else _("no answer")
 
 
 def answer_states(answers: Iterable[tuple[int, int | None, bool]]) -> dict[int, State]:
@@ -43,6 +52,40 @@ def changes_build(*, respondent_id: int, before: dict[int, State], after: dict[i
         for qid, new in after.items() if before.get(qid, NO_ANSWER) != new
     ]
     return rows
+
+
+def assessment_changes(*, assessment: Assessment, respondent_id: int | None = None,
+                       question_code: str = "") -> QuerySet[AnswerChange]:
+    """The answer changes of the assessment's respondents, newest first, ready to show;
+    only one respondent's or one question's when asked."""
+    changes = AnswerChange.objects.filter(respondent__assessment=assessment)
+    if respondent_id is not None:
+        changes = changes.filter(respondent_id=respondent_id)
+    if question_code:
+        changes = changes.filter(question__code=question_code)
+    return (changes.select_related("respondent", "question", "old_option", "new_option",
+                                   "changed_by")
+            .order_by("-changed_at", "-id"))
+
+
+def current_states(changes: Iterable[AnswerChange]) -> dict[tuple[int, int], State]:
+    """``{(respondent id, question id): state now}`` for the answers the changes touched.
+
+    One query; a pair without an answer is absent (its state is NO_ANSWER).
+    """
+    pairs = {(c.respondent_id, c.question_id) for c in changes}
+    if not pairs:
+        return {}
+    rows = Answer.objects.filter(
+        respondent_id__in={r for r, _ in pairs}, question_id__in={q for _, q in pairs},
+    ).values_list("respondent_id", "question_id", "option_id", "dont_know")
+    return {(r, q): (o, d) for r, q, o, d in rows if (r, q) in pairs}
+
+
+def restorable(change: AnswerChange, current: dict[tuple[int, int], State]) -> bool:
+    """Whether putting back the change's old state would change the answer as it is now."""
+    now = current.get((change.respondent_id, change.question_id), NO_ANSWER)
+    return now != (change.old_option_id, change.old_dont_know)
 
 
 @transaction.atomic

@@ -79,3 +79,17 @@ class RoadmapEditForm(forms.Form):
     def __init__(self, *args, phases=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phase"].choices = list(phases)
+
+
+class HistoryFilterForm(forms.Form):
+    """The answer history's filters: one person, one question (by code); empty for all."""
+
+    who = forms.TypedChoiceField(label=_("Who"), coerce=int, required=False, empty_value=None)
+    question = forms.CharField(label=_("Question code"), max_length=16, required=False)
+
+    def __init__(self, data, *, people: list[tuple[int, str]]):
+        super().__init__(data)
+        self.fields["who"].choices = [("", _("Everyone")), *people]
+
+    def clean_question(self) -> str:
+        return self.cleaned_data["question"].strip().upper()

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import consultant_views as views
-from . import privacy_views, workshop_views
+from . import history_views, privacy_views, workshop_views
 
 app_name = "consultant"
 
@@ -27,6 +27,9 @@ urlpatterns = [
     path("assessments/<int:pk>/workshop/", workshop_views.workshop, name="workshop"),
     path("assessments/<int:pk>/consensus/", workshop_views.consensus, name="consensus"),
     path("assessments/<int:pk>/import/", workshop_views.answers_upload, name="import"),
+    path("assessments/<int:pk>/history/", history_views.history, name="history"),
+    path("assessments/<int:pk>/history/<int:change>/restore/", history_views.restore,
+         name="restore"),
     path("assessments/<int:pk>/roadmap/", workshop_views.roadmap, name="roadmap"),
     path("assessments/<int:pk>/report/", workshop_views.report_start, name="report"),
     path("assessments/<int:pk>/report/<str:language>.pdf", workshop_views.report_download,

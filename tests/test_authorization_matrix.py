@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
 
+from assessment.models import AnswerChange
 from assessment.services import respondent_submit
 from tests.assessment.personas import invite, make_user
 from tests.factories import answer_all, make_questionnaire, make_report_content, make_respondent
@@ -70,6 +71,8 @@ MATRIX = {
     "consultant:consensus": ("get", "assessment", consultant_only(OK)),
     "consultant:import": ("get", "assessment", consultant_only(OK)),
     "consultant:roadmap": ("get", "assessment", consultant_only(OK)),
+    "consultant:history": ("get", "assessment", consultant_only(OK)),
+    "consultant:restore": ("post", "change", consultant_only(REDIRECT)),
     "consultant:report": ("post", "assessment", consultant_only(REDIRECT)),
     "consultant:report_download": ("get", "report_download", consultant_only(NOT_FOUND)),
     "consultant:template": ("get", "template", consultant_only(OK, other=OK)),
@@ -135,6 +138,8 @@ def world(db):
         "clients": clients, "token": respondent.token, "tampered": tampered,
         "stranger": stranger,
         "company": company.pk, "assessment": workshop.pk, "participant": participant.pk,
+        "change": (workshop.pk, AnswerChange.objects.filter(
+            respondent__assessment=workshop).first().pk),
         "report_download": (workshop.pk, "en"), "template": (questionnaire.pk, "csv"),
         "export": ("csv",),
     }
