@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from .answer_history import state_label
 from .models import (
     Answer,
     AnswerChange,
@@ -16,7 +17,6 @@ from .models import (
     Questionnaire,
     Respondent,
 )
-from .answer_history import state_label
 from .privacy import respondent_erase, respondent_export
 
 

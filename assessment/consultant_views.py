@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import workshop_services as ws
 from reports.selectors import report_state
 
+from . import workshop_services as ws
 from .access import assessment_for_user, companies_for_user, company_for_user, participant_for_user
 from .consultant_forms import AssessmentForm, CompanyForm, ImportForm, ParticipantForm
 from .models import Questionnaire

@@ -13,7 +13,11 @@ from django.views.decorators.http import require_POST
 
 from .access import assessment_for_user
 from .answer_history import (
-    answer_restore, assessment_changes, current_states, restorable, state_label,
+    answer_restore,
+    assessment_changes,
+    current_states,
+    restorable,
+    state_label,
 )
 from .consultant_forms import HistoryFilterForm
 from .models import Respondent

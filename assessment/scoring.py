@@ -16,6 +16,7 @@ The method (documented on the product's method page):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -258,7 +259,7 @@ def explanation(spec: QuestionnaireSpec, row: pd.Series) -> dict[str, Any]:
 def question_scores(levels: Mapping[str, float | None]) -> dict[str, float]:
     """Per-question 0-100 scores; None/NaN (don't know) counts as level 1."""
     return {
-        code: ((1.0 if lv is None or lv != lv else float(lv)) - 1.0) / 4.0 * 100.0
+        code: ((1.0 if lv is None or math.isnan(lv) else float(lv)) - 1.0) / 4.0 * 100.0
         for code, lv in levels.items()
     }
 

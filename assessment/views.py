@@ -10,12 +10,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from reports.selectors import report_state
+
 from . import clusters, services
 from .forms import StartForm
 from .models import Dimension, Questionnaire
 from .pages import results_context, step_count, survey_page_html
-from reports.selectors import report_state
-
 from .selectors import respondent_by_token, survey_state
 from .throttle import throttle
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reports import services as report_services
-from reports.views import stored_pdf_response
 from reports.roadmap_page import roadmap_context
+from reports.views import stored_pdf_response
 
 from . import workshop_services as ws
 from .access import assessment_for_user

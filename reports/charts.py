@@ -81,9 +81,9 @@ def dimension_bars(
             textposition="outside", name=name, hovertemplate="%{y}: %{x:.0f}<extra></extra>",
         )
     )
-    for name, values in (targets or {}).items():
+    for target_name, values in (targets or {}).items():
         fig.add_trace(go.Scatter(
-            x=list(values), y=list(labels), mode="markers", name=name,
+            x=list(values), y=list(labels), mode="markers", name=target_name,
             marker={"symbol": "line-ns-open", "size": 22, "color": TARGET, "line": {"width": 3}},
         ))
     fig.update_layout(xaxis={"range": [0, 105], "gridcolor": "#dee2e6"},

@@ -4,7 +4,7 @@ os.environ.setdefault("TESTING", "true")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture

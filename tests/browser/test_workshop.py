@@ -1,8 +1,8 @@
 """A consultant runs a workshop end to end in a real Chromium."""
 
 import pytest
-from pypdf import PdfReader
 from django.contrib.auth import get_user_model
+from pypdf import PdfReader
 
 from assessment.models import Assessment, Respondent
 from tests.factories import make_questionnaire, make_report_content
