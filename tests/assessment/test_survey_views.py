@@ -32,6 +32,14 @@ def test_landing_links_to_the_start(client, questionnaire):
     assert reverse("assessment:start") in response.content.decode()
 
 
+def test_every_page_names_the_icon_and_the_icon_is_served(client, questionnaire, admin_client):
+    from django.contrib.staticfiles import finders
+
+    for page in (client.get("/"), admin_client.get("/admin/")):
+        assert 'rel="icon" href="/static/img/icon.svg"' in page.content.decode()
+    assert finders.find("img/icon.svg")
+
+
 def test_start_creates_company_and_leads_to_the_first_dimension(client, questionnaire):
     response = client.post(reverse("assessment:start"), START)
     company = Company.objects.get()
