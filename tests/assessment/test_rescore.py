@@ -93,3 +93,20 @@ def test_vectorised_strengths_are_never_gaps_too():
     assert result["strengths"] == one_by_one["strengths"]
     assert result["gaps"] == one_by_one["gaps"]
     assert len(result["gaps"]) == 3 and not set(result["strengths"]) & set(result["gaps"])
+
+
+def test_answer_frame_reads_levels_with_dont_know_as_nan_and_no_rows_as_empty():
+    from assessment.models import Answer
+
+    _, respondents = answered(2)
+    rows = Answer.objects.filter(respondent__in=respondents).order_by("id").values_list(
+        "respondent__assessment_id", "question_id", "option__level")
+    frame = rescoring._frame(rows, ["a", "q", "level"])
+    expected = list(rows)
+    assert len(frame) == len(expected) > 0
+    assert [int(a) for a in frame["a"]] == [a for a, _, _ in expected]
+    assert [None if np.isnan(v) else int(v) for v in frame["level"]] == [
+        lv for _, _, lv in expected]
+    assert any(lv is None for _, _, lv in expected)  # don't know among them
+    empty = rescoring._frame(rows.filter(pk__lt=0), ["a", "q", "level"])
+    assert list(empty.columns) == ["a", "q", "level"] and empty.empty
