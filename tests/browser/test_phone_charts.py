@@ -1,0 +1,46 @@
+"""On a phone the results radar keeps its axis labels and legend inside the chart."""
+
+import pytest
+from django.urls import reverse
+
+from assessment.services import respondent_submit
+from tests.factories import answer_all, make_questionnaire, make_report_content, make_respondent
+from tests.reports.dashboard_data import companies
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Each axis label and legend entry of the radar: its text, and its room to the chart's
+# left and right edges in pixels (negative: cut off).
+ROOM = """() => {
+  const chart = document.querySelector("[data-figure='radar-data']").getBoundingClientRect();
+  const texts = document.querySelectorAll(
+    "[data-figure='radar-data'] .angularaxistick text, [data-figure='radar-data'] .legendtext");
+  return Array.from(texts, (t) => {
+    const box = t.getBoundingClientRect();
+    return [t.textContent, box.left - chart.left, chart.right - box.right];
+  });
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_radar_labels_and_legend_fit_the_screen(live_server, browser, width):
+    make_report_content()
+    questionnaire = make_questionnaire(per_dimension=2)
+    companies(questionnaire, 6, sector="retail", score=40.0)  # a peer group, a long legend
+    respondent = make_respondent(name="Acme")
+    answer_all(respondent, level=4)
+    assert respondent_submit(respondent=respondent).ok
+    context = browser.new_context(locale="it-IT", viewport={"width": width, "height": 900})
+    context.add_cookies([{"name": "django_language", "value": "it", "url": live_server.url}])
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + reverse("assessment:results", args=[respondent.token]))
+        page.locator("[data-figure='radar-data'] .legendtext").first.wait_for()
+        room = page.evaluate(ROOM)
+    finally:
+        context.close()
+    assert len(room) >= 5 + 3  # five dimensions, three series (company, peers, target)
+    assert any("Mediana" in text for text, _, _ in room)
+    cut = [(text, round(left), round(right)) for text, left, right in room
+           if left < 0 or right < 0]
+    assert cut == []
