@@ -47,30 +47,9 @@ class ImportForm(forms.Form):
         return file
 
 
-class RoadmapAddForm(forms.Form):
-    action_code = forms.ChoiceField(label=_("From the action library"), required=False)
-    title = forms.CharField(label=_("Or a new action"), max_length=200, required=False)
-    phase = forms.ChoiceField(label=_("Phase"), choices=[])
-    owner = forms.CharField(label=_("Owner"), max_length=80, required=False)
-    due = forms.DateField(label=_("Due date"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
+class _PlanFields(forms.Form):
+    """Where an action sits in the plan: phase (choices from the roadmap), owner, due date."""
 
-    def __init__(self, *args, actions=(), phases=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["action_code"].choices = [("", "—"), *actions]
-        self.fields["phase"].choices = list(phases)
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("action_code") and not (data.get("title") or "").strip():
-            raise forms.ValidationError(_("Choose an action of the library or name a new one."))
-        return data
-
-
-class RoadmapEditForm(forms.Form):
-    action_code = forms.CharField(max_length=40)
-    dropped = forms.BooleanField(label=_("Drop"), required=False)
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
     phase = forms.ChoiceField(label=_("Phase"), choices=[])
     owner = forms.CharField(label=_("Owner"), max_length=80, required=False)
     due = forms.DateField(label=_("Due date"), required=False,
@@ -79,6 +58,27 @@ class RoadmapEditForm(forms.Form):
     def __init__(self, *args, phases=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phase"].choices = list(phases)
+
+
+class RoadmapAddForm(_PlanFields):
+    action_code = forms.ChoiceField(label=_("From the action library"), required=False)
+    title = forms.CharField(label=_("Or a new action"), max_length=200, required=False)
+
+    def __init__(self, *args, actions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action_code"].choices = [("", "—"), *actions]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("action_code") and not (data.get("title") or "").strip():
+            raise forms.ValidationError(_("Choose an action of the library or name a new one."))
+        return data
+
+
+class RoadmapEditForm(_PlanFields):
+    action_code = forms.CharField(max_length=40)
+    dropped = forms.BooleanField(label=_("Drop"), required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
 
 
 class HistoryFilterForm(forms.Form):
