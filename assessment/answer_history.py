@@ -82,10 +82,15 @@ def current_states(changes: Iterable[AnswerChange]) -> dict[tuple[int, int], Sta
     return {(r, q): (o, d) for r, q, o, d in rows if (r, q) in pairs}
 
 
+def old_state(change: AnswerChange) -> State:
+    """The state a change overwrote: what restoring it puts back."""
+    return (change.old_option_id, change.old_dont_know)
+
+
 def restorable(change: AnswerChange, current: dict[tuple[int, int], State]) -> bool:
     """Whether putting back the change's old state would change the answer as it is now."""
     now = current.get((change.respondent_id, change.question_id), NO_ANSWER)
-    return now != (change.old_option_id, change.old_dont_know)
+    return now != old_state(change)
 
 
 @transaction.atomic
@@ -106,7 +111,7 @@ def answer_restore(*, change: AnswerChange, user=None) -> AnswerChange | None:
     current = answer_states(Answer.objects.filter(
         respondent_id=respondent.pk, question_id=change.question_id
     ).values_list("question_id", "option_id", "dont_know"))
-    target: State = (change.old_option_id, change.old_dont_know)
+    target = old_state(change)
     if current.get(change.question_id, NO_ANSWER) == target:
         return None
     if target == NO_ANSWER:

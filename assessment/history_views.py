@@ -13,9 +13,11 @@ from django.views.decorators.http import require_POST
 
 from .access import assessment_for_user
 from .answer_history import (
+    NO_ANSWER,
     answer_restore,
     assessment_changes,
     current_states,
+    old_state,
     restorable,
     state_label,
 )
@@ -48,7 +50,8 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": [{"change": c, "who": respondent_label(c.respondent),
                   "before": state_label(c.old_level, c.old_dont_know),
                   "after": state_label(c.new_level, c.new_dont_know),
-                  "restorable": restorable(c, current)} for c in rows],
+                  "restorable": restorable(c, current),
+                  "clears": old_state(c) == NO_ANSWER} for c in rows],
     })
 
 
@@ -62,7 +65,7 @@ def restore(request: HttpRequest, pk: int, change: int) -> HttpResponse:
     if answer_restore(change=found, user=request.user) is None:
         messages.info(request, _("%(code)s already has that answer: nothing changed.")
                       % {"code": found.question.code})
-    elif found.old_option_id is None and not found.old_dont_know:
+    elif old_state(found) == NO_ANSWER:
         messages.success(request, _("%(code)s: the answer was taken away, as it was before "
                                     "that change.") % {"code": found.question.code})
     else:
