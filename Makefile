@@ -67,8 +67,10 @@ bench: system venv messages demo-data
 loadtest: system venv messages
 	$(PY) tests/load/run.py --users $(or $(USERS),100) --run-time $(or $(RUN_TIME),5m)
 
+## Style (ruff) and the import contracts between product areas (.importlinter).
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import Assessment, Company, Respondent
+from assessment.models import Assessment, Company, Respondent
 
 
 def is_admin(user) -> bool:

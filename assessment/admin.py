@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .answer_history import state_label
-from .models import (
+from assessment.answers.privacy import respondent_erase, respondent_export
+from assessment.models import (
     Answer,
     AnswerChange,
     Assessment,
@@ -17,7 +17,7 @@ from .models import (
     Questionnaire,
     Respondent,
 )
-from .privacy import respondent_erase, respondent_export
+from assessment.models.history import state_label
 
 
 class DimensionInline(TranslationTabularInline):

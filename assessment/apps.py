@@ -6,4 +6,4 @@ class AssessmentConfig(AppConfig):
     verbose_name = "Assessment"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from assessment import signals  # noqa: F401

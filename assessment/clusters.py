@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .scoring import CLUSTERS
+from assessment.scoring.engine import CLUSTERS
 
 NAMES = {
     "first_steps": gettext_lazy("First steps"),

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Dimension, Option, Question, Questionnaire
+from assessment.models import Dimension, Option, Question, Questionnaire
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 LANGS = ("it", "en")

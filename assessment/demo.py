@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from .scoring import CLUSTERS, QuestionnaireSpec, score
+from assessment.scoring.engine import CLUSTERS, QuestionnaireSpec, score
 
 REFERENCE_2022 = {"first_steps": 22, "aware": 39, "enterprising": 13, "structured": 20,
                   "advanced": 6}

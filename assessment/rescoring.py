@@ -20,9 +20,10 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from . import scoring
-from .models import Answer, Assessment, Question, Questionnaire
-from .selectors import questionnaire_spec
+from assessment.choices import Mode
+from assessment.models import Answer, Assessment, Question, Questionnaire
+from assessment.scoring import engine as scoring
+from assessment.selectors import questionnaire_spec
 
 RESULT_FIELDS = ["overall", "cluster", "scores", "result", "scored_at"]
 
@@ -60,7 +61,7 @@ def _strengths_and_gaps(spec: scoring.QuestionnaireSpec, levels: np.ndarray,
     questions = spec.scored
     codes = np.array([q.code for q in questions], dtype=object)
     weight = np.array([q.weight for q in questions], dtype=float)
-    scores = (np.nan_to_num(levels, nan=1.0) - 1.0) / 4.0 * 100.0
+    scores = scoring.level_score(levels)
     # Strengths: highest score, then heaviest, then questionnaire order (stable sorts).
     by_weight = np.argsort(-weight, kind="stable")
     order = np.argsort(-scores[:, by_weight], axis=1, kind="stable")
@@ -142,7 +143,7 @@ def _levels(questionnaire: Questionnaire, assessments: QuerySet, spec: scoring.Q
     rows = (
         Answer.objects.filter(respondent__assessment__in=assessments.values("id"))
         # Official answers only: a workshop's result is its consensus, not its participants.
-        .exclude(respondent__assessment__mode="workshop", respondent__is_consensus=False)
+        .exclude(respondent__assessment__mode=Mode.WORKSHOP, respondent__is_consensus=False)
         .values_list("respondent__assessment_id", "question_id", "option__level")
     )
     frame = _frame(rows, ["a", "q", "level"])

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pandas as pd
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.db.models.functions import Now
 from django.http import Http404
 
-from .models import Answer, Question, Questionnaire, Respondent
-from .scoring import QuestionnaireSpec, QuestionSpec
+from assessment.models import Answer, Assessment, Question, Questionnaire, Respondent
+from assessment.scoring.engine import QuestionnaireSpec, QuestionSpec
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
@@ -79,7 +80,7 @@ def questionnaire_export(*, questionnaire: Questionnaire) -> dict:
     """The questionnaire as plain data, texts in the active language."""
     from django.db.models import Prefetch
 
-    from .models import Dimension, Option
+    from assessment.models import Dimension, Option
 
     dims = Dimension.objects.filter(questionnaire=questionnaire).order_by("order").prefetch_related(
         Prefetch("questions", queryset=Question.objects.order_by("order").prefetch_related(
@@ -153,3 +154,39 @@ def survey_state(*, token: str, alias: str = DEFAULT_DB_ALIAS) -> SurveyState | 
     rid, submitted, _active, questionnaire_id, rev = rows[0][:5]
     saved = {q: o for *_, q, o in rows if q is not None}
     return SurveyState(rid, token, bool(submitted), questionnaire_id, rev, saved)
+
+
+def official_levels(*, assessment: Assessment) -> dict[str, int | None]:
+    """The assessment's official answers: the consensus, or else the first respondent's."""
+    rows = Answer.objects.filter(respondent__assessment=assessment)
+    consensus = dict(rows.filter(respondent__is_consensus=True)
+                     .values_list("question__code", "option__level"))
+    if consensus:
+        return consensus
+    first = (Respondent.objects.filter(assessment=assessment).order_by("id")
+             .values_list("id", flat=True).first())
+    return dict(rows.filter(respondent_id=first).values_list("question__code", "option__level"))
+
+
+def participant_answers(*, assessment: Assessment) -> pd.DataFrame:
+    """Every participant's answers as a long table (one query).
+
+    Columns: participant (id), name, role, question (code), level (NaN = don't know).
+    """
+    rows = Answer.objects.filter(respondent__assessment=assessment,
+                                 respondent__is_consensus=False).values_list(
+        "respondent_id", "respondent__name", "respondent__email", "respondent__role",
+        "question__code", "option__level")
+    frame = pd.DataFrame(
+        [(rid, name or email or f"#{rid}", role, code, level)
+         for rid, name, email, role, code, level in rows],
+        columns=["participant", "name", "role", "question", "level"])
+    return frame.astype({"level": float})
+
+
+def workshop_stamp(*, assessment: Assessment) -> str:
+    """Changes whenever a participant's answer changes (for report fingerprints)."""
+    stamp = Answer.objects.filter(respondent__assessment=assessment,
+                                  respondent__is_consensus=False).aggregate(
+        n=Count("id"), last=Max("updated_at"))
+    return f"{stamp['n']}:{stamp['last'].isoformat() if stamp['last'] else ''}"

@@ -10,11 +10,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import scoring
-from .answer_history import answer_states, changes_record
-from .models import Answer, Assessment, Company, Option, Question, Respondent
-from .models.history import Source
-from .selectors import answer_levels, questionnaire_current, questionnaire_spec
+from assessment.answers.history import answers_write
+from assessment.ids import parse_id
+from assessment.models import Answer, Assessment, Company, Option, Question, Respondent
+from assessment.models.history import Source
+from assessment.scoring import engine as scoring
+from assessment.selectors import answer_levels, questionnaire_current, questionnaire_spec
 
 DONT_KNOW = scoring.DONT_KNOW
 
@@ -42,16 +43,10 @@ def assessment_start(
     return respondent
 
 
-def _id(value: object) -> int | None:
-    """A database id from form text: digits only, within a 64-bit integer."""
-    text = str(value)
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
-
-
 def _parse_option(question: Question, value: str, options: dict[int, Option]) -> Option | None:
     if value == DONT_KNOW:
         return None
-    option = options.get(_id(value))  # type: ignore[arg-type]
+    option = options.get(parse_id(value))  # type: ignore[arg-type]
     if option is None:
         raise AnswerRejected(f"invalid option for question {question.code}")
     if option.question_id != question.id:
@@ -70,7 +65,7 @@ def answers_save(*, respondent: Respondent, values: dict[str, str]) -> list[Answ
         raise AnswerRejected("answers were already submitted")
     if not values:
         return []
-    ids = {_id(k): v for k, v in values.items()}
+    ids = {parse_id(k): v for k, v in values.items()}
     if None in ids:
         raise AnswerRejected("invalid question")
     questions = Question.objects.in_bulk(list(ids))
@@ -79,7 +74,7 @@ def answers_save(*, respondent: Respondent, values: dict[str, str]) -> list[Answ
         q.questionnaire_id != questionnaire_id for q in questions.values()
     ):
         raise AnswerRejected("invalid question")
-    options = Option.objects.in_bulk([i for i in map(_id, ids.values()) if i is not None])
+    options = Option.objects.in_bulk([i for i in map(parse_id, ids.values()) if i is not None])
     parsed = {qid: _parse_option(questions[qid], v, options) for qid, v in ids.items()}
     answers = [Answer(respondent=respondent, question=questions[qid], option=option,
                       dont_know=option is None) for qid, option in parsed.items()]
@@ -92,26 +87,10 @@ def answers_save(*, respondent: Respondent, values: dict[str, str]) -> list[Answ
         if not Respondent.objects.filter(pk=respondent.pk, submitted_at__isnull=True).update(
                 updated_at=now):
             raise AnswerRejected("answers were already submitted")
-        before = answer_states(Answer.objects.filter(
-            respondent=respondent, question_id__in=list(parsed)
-        ).values_list("question_id", "option_id", "dont_know"))
-        after = {a.question_id: (a.option_id, a.dont_know) for a in answers}
-        changed = [a for a in answers if before.get(a.question_id) != after[a.question_id]]
-        if changed:
-            _answers_upsert(changed)
         # Stamped now, after the lock: the history's order is the order saves took effect.
-        changes_record(respondent_id=respondent.pk, before=before, after=after,
-                       source=Source.RESPONDENT)
+        answers_write(states={(respondent.pk, a.question_id): (a.option_id, a.dont_know)
+                              for a in answers}, source=Source.RESPONDENT)
     return answers
-
-
-def _answers_upsert(answers: list[Answer]) -> None:
-    """One INSERT … ON CONFLICT DO UPDATE: a row another request inserted meanwhile is
-    updated rather than raising IntegrityError on one_answer_per_question."""
-    Answer.objects.bulk_create(
-        answers, update_conflicts=True, unique_fields=["respondent", "question"],
-        update_fields=["option", "dont_know", "updated_at"],
-    )
 
 
 def missing_questions(*, respondent: Respondent) -> list[Question]:
@@ -141,7 +120,7 @@ def respondent_submit(*, respondent: Respondent) -> SubmitResult:
         respondent.submitted_at = respondent.submitted_at or timezone.now()
         respondent.save(update_fields=["submitted_at"])
         assessment = respondent.assessment
-        if assessment.mode == "workshop":
+        if not respondent.answers_are_official:
             # A participant's answers feed the workshop; the agreed consensus is scored.
             return SubmitResult(True, [])
         assessment.submitted_at = assessment.submitted_at or respondent.submitted_at
@@ -185,6 +164,6 @@ def assessment_score(*, assessment: Assessment, levels: dict[str, int | None]) -
 
 def assessments_rescore(*, assessment_ids: list[int]) -> int:
     """Re-scores the given assessments from their official answers in one vectorised pass."""
-    from .rescoring import assessments_rescore_all
+    from assessment.rescoring import assessments_rescore_all
 
     return assessments_rescore_all(assessments=Assessment.objects.filter(id__in=assessment_ids))

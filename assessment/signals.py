@@ -3,8 +3,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Dimension, Option, Question
-from .models.questionnaire import content_changed
+from assessment.models import Dimension, Option, Question
+from assessment.models.questionnaire import content_changed
 
 
 @receiver([post_save, post_delete], sender=Dimension)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Dimension, Option, Question, Questionnaire
+from assessment.models import Dimension, Option, Question, Questionnaire
 
 
 @register(Questionnaire)

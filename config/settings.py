@@ -64,8 +64,15 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "axes",
     "csp",
+    # Product areas, lowest layer first (the import contracts in .importlinter say who may
+    # import whom).
     "assessment",
+    "benchmark",
     "reports",
+    "workshops",
+    "survey",
+    "consultants",
+    "perf",
 ]
 
 MIDDLEWARE = [
@@ -196,7 +203,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "assessment/consultant/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "consultants/locked_out.html"
 # Workshop invitation links stop working after this many days (a re-send renews them).
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=60)
 # How long a self-assessment's private link (resume, results, report) keeps working.

@@ -6,9 +6,9 @@ from config.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("admin/benchmark/", include("reports.dashboard_urls")),
+    path("admin/benchmark/", include("benchmark.urls")),
     path("admin/", admin.site.urls),
-    path("consultant/", include("assessment.consultant_urls")),
-    path("", include("assessment.urls")),
+    path("consultant/", include("consultants.urls")),
+    path("", include("survey.urls")),
     path("", include("reports.urls")),
 ]

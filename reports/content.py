@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from assessment.content import FIXTURES, ContentError, read_yaml, translated
-
-from .models import Action, Benefit, Kpi, Phase, Practice, ReferenceDistribution
+from reports.models import Action, Benefit, Kpi, Phase, Practice, ReferenceDistribution
 
 
 @transaction.atomic

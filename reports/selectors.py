@@ -1,19 +1,44 @@
-"""Reads of the reports app."""
+"""Reads of the reports app: which stored report is the current one."""
 
 from __future__ import annotations
 
-from assessment.models import Assessment
+import hashlib
+import json
 
-from .models import ReportFile
-from .services import report_fingerprint
+from django.db.models import QuerySet
+
+from assessment.choices import Mode
+from assessment.models import Assessment
+from assessment.selectors import workshop_stamp
+from reports.models import ReportFile
+
+
+def report_fingerprint(*, assessment: Assessment, language: str) -> str:
+    """Changes whenever anything the report shows changes (answers, content, plan)."""
+    state = {
+        "scored_at": assessment.scored_at.isoformat() if assessment.scored_at else None,
+        "result": assessment.result,
+        "content": assessment.questionnaire.content_rev,
+        "language": language,
+        # The consultant's roadmap edits and the participants' answers (divergence
+        # appendix) are shown too, so they are part of the report's state.
+        "roadmap": assessment.roadmap_rev,
+        "workshop": workshop_stamp(assessment=assessment) if assessment.mode == Mode.WORKSHOP
+        else None,
+    }
+    return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def current_reports(*, assessment: Assessment, language: str) -> QuerySet[ReportFile]:
+    """The stored report that matches the assessment as it is now, in a language (0 or 1 row;
+    the one lookup behind the status, the download and the pages' report card)."""
+    return ReportFile.objects.filter(
+        assessment=assessment, language=language,
+        fingerprint=report_fingerprint(assessment=assessment, language=language))
 
 
 def report_state(*, assessment: Assessment, language: str) -> dict:
     """The current report of an assessment in a language: status, or none yet."""
-    report = (
-        ReportFile.objects.filter(
-            assessment=assessment, language=language,
-            fingerprint=report_fingerprint(assessment=assessment, language=language),
-        ).values("status", "error").first()
-    )
+    report = current_reports(assessment=assessment, language=language).values(
+        "status", "error").first()
     return {"language": language, "status": report["status"] if report else "none"}

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from .services import report_make
+from reports.rendering import report_make
 
 
 @task()

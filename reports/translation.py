@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Action, Benefit, Kpi, ReferenceDistribution
+from reports.models import Action, Benefit, Kpi, ReferenceDistribution
 
 
 @register(Benefit)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -10,11 +12,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from assessment.access import assessment_for_user
 from assessment.selectors import respondent_by_token
 from assessment.throttle import throttle
-
-from .models import ReportFile
-from .services import report_fingerprint, report_is_stale, report_request
+from reports.models import ReportFile
+from reports.selectors import current_reports
+from reports.services import report_is_stale, report_request
 
 LANGS = {code for code, _ in settings.LANGUAGES}
 
@@ -45,10 +48,7 @@ def report_start(request: HttpRequest, token: str) -> HttpResponse:
 def report_status(request: HttpRequest, token: str) -> JsonResponse:
     assessment = _scored(token)
     language = _language(request, assessment)
-    report = ReportFile.objects.defer("pdf").filter(
-        assessment=assessment, language=language,
-        fingerprint=report_fingerprint(assessment=assessment, language=language),
-    ).first()
+    report = current_reports(assessment=assessment, language=language).defer("pdf").first()
     if report is None:
         return JsonResponse({"status": "none"})
     data = {"status": report.status, "label": report.get_status_display()}
@@ -68,10 +68,8 @@ def stored_pdf_response(*, assessment, language: str) -> HttpResponse:
     """The stored PDF while it matches the current answers (one indexed query); 404 otherwise."""
     if language not in LANGS:
         raise Http404
-    pdf = ReportFile.objects.filter(
-        assessment=assessment, language=language, status=ReportFile.Status.DONE,
-        fingerprint=report_fingerprint(assessment=assessment, language=language),
-    ).values_list("pdf", flat=True).first()
+    pdf = current_reports(assessment=assessment, language=language).filter(
+        status=ReportFile.Status.DONE).values_list("pdf", flat=True).first()
     if pdf is None:
         raise Http404
     name = slugify(assessment.company.name) or "report"
@@ -86,3 +84,26 @@ def report_download(request: HttpRequest, token: str, language: str) -> HttpResp
     if language not in LANGS:
         raise Http404
     return stored_pdf_response(assessment=_scored(token), language=language)
+
+
+# The consultant's copy of an assessment's report (self or workshop).
+
+
+@login_required
+@require_POST
+def consultant_report_start(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = assessment_for_user(request.user, pk)
+    if not assessment.scored_at:
+        raise Http404
+    language = request.POST.get("language")
+    language = language if language in LANGS else assessment.language
+    report_request(assessment=assessment, language=language)
+    messages.info(request, _("The report is being prepared; reload this page in a moment."))
+    return redirect("consultant:assessment", pk=assessment.pk)
+
+
+@login_required
+@require_GET
+def consultant_report_download(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    return stored_pdf_response(assessment=assessment_for_user(request.user, pk),
+                               language=language)

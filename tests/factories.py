@@ -1,14 +1,26 @@
-"""Test data: a questionnaire of any size, companies and respondents."""
+"""Shared test data and helpers: a questionnaire of any size, companies, respondents,
+consultants, answers, the answer trail and query counts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import yaml
-from django.utils import timezone
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
 
-from assessment.models import Company, Dimension, Option, Question, Questionnaire, Respondent
-from assessment.services import assessment_start
+from assessment.models import (
+    AnswerChange,
+    Company,
+    Dimension,
+    Option,
+    Question,
+    Questionnaire,
+    Respondent,
+)
+from assessment.services import answers_save, assessment_start
 
 METHOD = yaml.safe_load(
     (Path(__file__).resolve().parents[1] / "fixtures/questionnaire/method.yaml").read_text()
@@ -46,13 +58,55 @@ def make_respondent(name: str = "Acme <b>Spa</b>", language: str = "en") -> Resp
     )
 
 
-def answer_all(respondent: Respondent, level: int = 3) -> None:
-    from assessment.services import answers_save
+BASE = "http://testserver/"
 
-    options = Option.objects.filter(
-        question__questionnaire=respondent.assessment.questionnaire, level=level
-    ).values_list("question_id", "id")
-    answers_save(respondent=respondent, values={str(q): str(o) for q, o in options})
+
+def make_user(username: str, staff: bool = False):
+    return get_user_model().objects.create_user(username=username, password="pw-" + username,
+                                                is_staff=staff)
+
+
+def invite(assessment, name: str, role: str) -> Respondent:
+    from workshops import services as ws
+
+    return ws.participant_invite(assessment=assessment, name=name, role=role,
+                                 email=f"{name.lower()}@example.com", base_url=BASE)
+
+
+def answer(respondent: Respondent, levels: dict[str, int | None] | None = None,
+           default: int | None = 3) -> None:
+    """Answers every question: ``levels`` by code, else ``default`` (None = don't know)."""
+    levels = levels or {}
+    questionnaire = respondent.assessment.questionnaire
+    values = {}
+    for option in Option.objects.filter(question__questionnaire=questionnaire).select_related(
+            "question"):
+        level = levels.get(option.question.code, default)
+        if level is None:
+            values[str(option.question_id)] = "dont_know"
+        elif option.level == level:
+            values[str(option.question_id)] = str(option.id)
+    answers_save(respondent=respondent, values=values)
+
+
+def option(respondent: Respondent, code: str, level: int) -> Option:
+    return Option.objects.get(question__code=code, level=level,
+                              question__questionnaire=respondent.assessment.questionnaire)
+
+
+def trail(respondent: Respondent, code: str, *fields: str) -> list[tuple]:
+    """The answer's changes, oldest first, as tuples of the named AnswerChange attributes
+    (labels in English)."""
+    with translation.override("en"):
+        return [tuple(getattr(c, f) for f in fields) for c in AnswerChange.objects.filter(
+            respondent=respondent, question__code=code).order_by("changed_at", "id")]
+
+
+def queries_of(client, url: str) -> int:
+    """How many queries a GET of ``url`` runs (it must answer 200)."""
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
 
 
 def make_company(**kwargs) -> Company:

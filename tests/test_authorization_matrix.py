@@ -14,8 +14,14 @@ from django.urls import get_resolver, reverse
 
 from assessment.models import AnswerChange
 from assessment.services import respondent_submit
-from tests.assessment.personas import invite, make_user
-from tests.factories import answer_all, make_questionnaire, make_report_content, make_respondent
+from tests.factories import (
+    answer,
+    invite,
+    make_questionnaire,
+    make_report_content,
+    make_respondent,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +123,7 @@ def world(db):
     owner, other, admin = make_user("carla"), make_user("oscar"), make_user("ada", staff=True)
     admin.is_superuser = True
     admin.save()
-    from assessment import workshop_services as ws
+    from workshops import services as ws
 
     company = ws.company_create(owner=owner, name="Alfa", sector="retail", size="large",
                                 country="IT")
@@ -127,7 +133,7 @@ def world(db):
     assert ws.consensus_save(assessment=workshop, levels={
         q.code: 3 for q in questionnaire.questions.all()})
     respondent = make_respondent(name="Alfa self")
-    answer_all(respondent, level=3)
+    answer(respondent, default=3)
     assert respondent_submit(respondent=respondent).ok
     stranger = make_respondent(name="Beta")
     clients = {name: Client() for name in PERSONAS}

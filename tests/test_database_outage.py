@@ -31,7 +31,7 @@ def test_autosave_during_an_outage_is_a_503_with_retry_after_and_saves_nothing(c
 
 
 def test_a_page_during_an_outage_says_so_without_touching_the_database(client, monkeypatch):
-    from assessment import views
+    from survey import views
 
     monkeypatch.setattr(views, "survey_state", _broken)
     response = client.get("/r/" + "a" * 43 + "/step/1/")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.management.base import CommandError
+from typing import TypeVar
 
-from assessment import answer_file
+from django.core.management.base import CommandError
+from django.db.models import Model, QuerySet
+
+from assessment.answers import file as answer_file
+from assessment.ids import parse_id
 from assessment.models import Questionnaire
 from assessment.selectors import questionnaire_current, questionnaire_spec
 
@@ -26,3 +30,18 @@ def read_answers(file: str) -> tuple[Questionnaire, answer_file.AnswerFile]:
     except answer_file.AnswerFileError as exc:
         raise CommandError(str(exc), returncode=2) from None
     return questionnaire, parsed
+
+
+M = TypeVar("M", bound=Model)
+
+
+def object_by_id(queryset: QuerySet[M], value: str, *, what: str) -> M:
+    """The row of ``queryset`` whose id is written in ``value``; a one-line error and
+    exit 2 when ``value`` is not an id or names no such row."""
+    pk = parse_id(value)
+    if pk is None:
+        raise CommandError(f"not {what} id: {value[:40]!r}", returncode=2)
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise CommandError(f"no {what.split()[-1]} {pk}", returncode=2)
+    return found

@@ -1,6 +1,6 @@
-from .assessments import Answer, Assessment, Company, Respondent
-from .history import AnswerChange
-from .questionnaire import Dimension, Option, Question, Questionnaire
+from assessment.models.assessments import Answer, Assessment, Company, Respondent
+from assessment.models.history import AnswerChange
+from assessment.models.questionnaire import Dimension, Option, Question, Questionnaire
 
 __all__ = [
     "Answer",

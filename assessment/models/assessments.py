@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ..choices import Mode, Role, Sector, SizeBand
-from .questionnaire import Option, Question, Questionnaire
+from assessment.choices import Mode, Role, Sector, SizeBand
+from assessment.models.questionnaire import Option, Question, Questionnaire
 
 
 def new_token() -> str:
@@ -110,6 +110,17 @@ class Respondent(models.Model):
                 name="one_consensus_per_assessment",
             )
         ]
+
+    @property
+    def is_participant(self) -> bool:
+        """A workshop participant: their answers count only through the consensus."""
+        return self.assessment.mode == Mode.WORKSHOP and not self.is_consensus
+
+    @property
+    def answers_are_official(self) -> bool:
+        """Whether these answers are the assessment's scored set: a self-assessment's own
+        answers, or a workshop's consensus (the one rule for "official" answers)."""
+        return not self.is_participant
 
     @property
     def link_active(self) -> bool:

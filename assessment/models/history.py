@@ -4,10 +4,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .assessments import Respondent
-from .questionnaire import Option, Question
+from assessment.models.assessments import Respondent
+from assessment.models.questionnaire import Option, Question
+
+
+def state_label(level: int | None, dont_know: bool) -> str:
+    """How a state reads: the level, "don't know" or "no answer" (in the active language)."""
+    if level is not None:
+        return str(level)
+    return gettext("don't know") if dont_know else gettext("no answer")
 
 
 class Source(models.TextChoices):
@@ -71,12 +79,6 @@ class AnswerChange(models.Model):
     def __str__(self) -> str:
         return f"{self.question_id}: {self.old_label} → {self.new_label}"
 
-    @staticmethod
-    def label(option_id: int | None, dont_know: bool, level: int | None) -> str:
-        if option_id:
-            return str(level)
-        return "don't know" if dont_know else "no answer"
-
     @property
     def old_level(self) -> int | None:
         return self.old_option.level if self.old_option_id else None
@@ -87,8 +89,8 @@ class AnswerChange(models.Model):
 
     @property
     def old_label(self) -> str:
-        return self.label(self.old_option_id, self.old_dont_know, self.old_level)
+        return state_label(self.old_level, self.old_dont_know)
 
     @property
     def new_label(self) -> str:
-        return self.label(self.new_option_id, self.new_dont_know, self.new_level)
+        return state_label(self.new_level, self.new_dont_know)

@@ -8,25 +8,17 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from assessment import services
-from assessment.models import Answer, AnswerChange, Option, Question, Respondent
+from assessment.answers import history
+from assessment.models import Answer, Question, Respondent
 from assessment.services import answers_save
-from tests.factories import make_questionnaire, make_respondent
+from tests.factories import make_questionnaire, make_respondent, option, trail
 
-
-def opt(respondent, code, level):
-    return Option.objects.get(question__code=code, level=level,
-                              question__questionnaire=respondent.assessment.questionnaire)
+LEVELS = ("old_level", "new_level")
 
 
 def levels(respondent):
     return dict(Answer.objects.filter(respondent=respondent)
                 .values_list("question__code", "option__level"))
-
-
-def trail(respondent, code):
-    return [(c.old_level, c.new_level) for c in AnswerChange.objects.filter(
-        respondent=respondent, question__code=code).order_by("changed_at", "id")]
 
 
 @pytest.mark.django_db
@@ -39,7 +31,7 @@ def test_two_sessions_interleaved_keep_every_answer_and_the_last_write_wins(clie
     url = reverse("assessment:autosave", args=[respondent.token])
 
     def post(session, code, level):
-        o = opt(respondent, code, level)
+        o = option(respondent, code, level)
         assert session.post(url, {"question": o.question_id, "value": o.id}).json()["ok"]
 
     post(tab, "STR01", 2)
@@ -48,8 +40,8 @@ def test_two_sessions_interleaved_keep_every_answer_and_the_last_write_wins(clie
     post(phone, "STR01", 5)    # the same question: overwrites the tab's answer
     post(tab, "ORG01", 3)      # and back the other way
     assert levels(respondent) == {"STR01": 5, "ORG01": 3, "DAT01": 1}
-    assert trail(respondent, "STR01") == [(None, 2), (2, 5)]
-    assert trail(respondent, "ORG01") == [(None, 4), (4, 3)]
+    assert trail(respondent, "STR01", *LEVELS) == [(None, 2), (2, 5)]
+    assert trail(respondent, "ORG01", *LEVELS) == [(None, 4), (4, 3)]
 
 
 @pytest.mark.django_db
@@ -57,19 +49,19 @@ def test_an_insert_racing_ours_updates_the_row_instead_of_failing(questionnaire,
     """The other request inserts the same (respondent, question) between our read and write."""
     respondent = make_respondent()
     question = Question.objects.get(code="STR01")
-    mine, theirs = opt(respondent, "STR01", 4), opt(respondent, "STR01", 2)
-    real_states = services.answer_states
+    mine, theirs = option(respondent, "STR01", 4), option(respondent, "STR01", 2)
+    real_states = history.states_now
 
-    def read_then_lose_the_race(rows):
-        before = real_states(rows)  # we saw no answer…
-        monkeypatch.setattr(services, "answer_states", real_states)
+    def read_then_lose_the_race(keys):
+        before = real_states(keys)  # we saw no answer…
+        monkeypatch.setattr(history, "states_now", real_states)
         answers_save(respondent=respondent, values={str(question.id): str(theirs.id)})
         return before  # …but one exists now
 
-    monkeypatch.setattr(services, "answer_states", read_then_lose_the_race)
+    monkeypatch.setattr(history, "states_now", read_then_lose_the_race)
     answers_save(respondent=respondent, values={str(question.id): str(mine.id)})
     assert levels(respondent) == {"STR01": 4}
-    assert sorted(new for _old, new in trail(respondent, "STR01")) == [2, 4]
+    assert sorted(new for _old, new in trail(respondent, "STR01", *LEVELS)) == [2, 4]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -90,7 +82,7 @@ def test_threads_saving_at_once_lose_nothing(db):
         try:
             me = Respondent.objects.select_related("assessment").get(pk=respondent.pk)
             values = {str(o.question_id): str(o.id) for o in (
-                opt(me, shared, i + 1), opt(me, own[i], i + 1))}
+                option(me, shared, i + 1), option(me, own[i], i + 1))}
             barrier.wait(timeout=10)
             for _round in range(3):
                 answers_save(respondent=me, values=values)
@@ -107,7 +99,7 @@ def test_threads_saving_at_once_lose_nothing(db):
     assert not errors, errors
     saved = levels(respondent)
     assert {code: saved[code] for code in own} == {code: i + 1 for i, code in enumerate(own)}
-    chain = trail(respondent, shared)
+    chain = trail(respondent, shared, *LEVELS)
     # saves ran one after the other: each change starts where the previous one ended,
     # the last one is the stored answer, and every thread's level was stored at some point
     assert chain[0][0] is None

@@ -7,33 +7,23 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from assessment import workshop_services as ws
-from assessment.answer_history import answer_restore
-from assessment.import_services import answers_import
+from assessment.answers.restore import answer_restore
 from assessment.models import Answer, AnswerChange, Option, Question
 from assessment.services import AnswerRejected, answers_save
-from tests.assessment.personas import invite
-from tests.factories import answer_all, make_respondent
+from tests.factories import answer, invite, make_respondent, option, trail
+from workshops import services as ws
+from workshops.imports import answers_import
 
 pytestmark = pytest.mark.django_db
-
-
-def opt(respondent, code, level):
-    return Option.objects.get(question__code=code, level=level,
-                              question__questionnaire=respondent.assessment.questionnaire)
+LABELS = ("old_label", "new_label", "source")
 
 
 def save(respondent, code, level):
     """Saves one answer through the service: a level, "dont_know"."""
     question = Question.objects.get(code=code,
                                     questionnaire=respondent.assessment.questionnaire)
-    value = "dont_know" if level == "dont_know" else str(opt(respondent, code, level).id)
+    value = "dont_know" if level == "dont_know" else str(option(respondent, code, level).id)
     answers_save(respondent=respondent, values={str(question.id): value})
-
-
-def trail(respondent, code):
-    return [(c.old_label, c.new_label, c.source) for c in AnswerChange.objects.filter(
-        respondent=respondent, question__code=code).order_by("changed_at", "id")]
 
 
 def test_every_change_records_old_and_new_with_dont_know_and_no_answer_distinct(questionnaire):
@@ -42,7 +32,7 @@ def test_every_change_records_old_and_new_with_dont_know_and_no_answer_distinct(
     save(respondent, "STR01", "dont_know")
     save(respondent, "STR01", "dont_know")  # unchanged: nothing to record
     save(respondent, "STR01", 4)
-    assert trail(respondent, "STR01") == [
+    assert trail(respondent, "STR01", *LABELS) == [
         ("no answer", "2", "respondent"), ("2", "don't know", "respondent"),
         ("don't know", "4", "respondent")]
     change = AnswerChange.objects.filter(respondent=respondent).first()
@@ -60,7 +50,7 @@ def test_a_rejected_save_records_nothing(questionnaire):
 
 def test_a_page_save_writes_answers_and_history_in_one_insert_each(questionnaire):
     respondent = make_respondent()
-    answer_all(respondent, level=2)
+    answer(respondent, default=2)
     options = Option.objects.filter(question__questionnaire=questionnaire, level=4)
     values = {str(o.question_id): str(o.id) for o in options}
     with CaptureQueriesContext(connection) as ctx:
@@ -96,12 +86,12 @@ def test_restoring_the_first_change_removes_the_answer_again(questionnaire):
     first = AnswerChange.objects.get(respondent=respondent)
     answer_restore(change=first)
     assert not Answer.objects.filter(respondent=respondent).exists()
-    assert trail(respondent, "DAT02")[-1] == ("don't know", "no answer", "restore")
+    assert trail(respondent, "DAT02", *LABELS)[-1] == ("don't know", "no answer", "restore")
 
 
 def test_restoring_a_submitted_self_assessment_answer_rescores_it(client, questionnaire):
     respondent = make_respondent()
-    answer_all(respondent, level=5)
+    answer(respondent, default=5)
     save(respondent, "STR01", 1)
     client.post(reverse("assessment:review", args=[respondent.token]))
     assessment = respondent.assessment
@@ -116,9 +106,9 @@ def test_consensus_changes_are_recorded_with_the_consultant(workshop, consultant
     ws.consensus_save(assessment=workshop, levels={"STR01": 2, "STR02": None}, user=consultant)
     ws.consensus_save(assessment=workshop, levels={"STR01": 4, "STR02": None}, user=consultant)
     consensus = ws.consensus_respondent(assessment=workshop)
-    assert trail(consensus, "STR01") == [("no answer", "2", "consensus"),
+    assert trail(consensus, "STR01", *LABELS) == [("no answer", "2", "consensus"),
                                          ("2", "4", "consensus")]
-    assert trail(consensus, "STR02") == [("no answer", "don't know", "consensus")]
+    assert trail(consensus, "STR02", *LABELS) == [("no answer", "don't know", "consensus")]
     assert {c.changed_by for c in AnswerChange.objects.all()} == {consultant}
 
 
@@ -138,8 +128,8 @@ def test_import_records_changes_of_an_existing_participant(workshop, consultant)
     row["STR02"] = "dont_know"
     answers_import(assessment=workshop, name="a.csv", user=consultant,
                    data=pd.DataFrame([row]).to_csv(index=False).encode())
-    assert trail(anna, "STR01") == [("no answer", "2", "respondent"), ("2", "3", "import")]
-    assert trail(anna, "STR02") == [("no answer", "don't know", "import")]
+    assert trail(anna, "STR01", *LABELS) == [("no answer", "2", "respondent"), ("2", "3", "import")]
+    assert trail(anna, "STR02", *LABELS) == [("no answer", "don't know", "import")]
     assert AnswerChange.objects.filter(source="import", changed_by=consultant).count() == 15
 
 

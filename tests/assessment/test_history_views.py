@@ -1,13 +1,11 @@
 """The consultant's answer history page: every change, newest first, and restoring one."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from assessment import workshop_services as ws
 from assessment.models import Answer, AnswerChange
-from tests.assessment.personas import answer, invite
+from tests.factories import answer, invite, queries_of
+from workshops import services as ws
 
 pytestmark = pytest.mark.django_db
 
@@ -128,22 +126,16 @@ def test_a_bad_filter_says_so_and_shows_everything(client, consultant, workshop,
     assert len(response.context["rows"]) == 16
 
 
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx)
-
-
 def test_history_queries_do_not_grow_with_changes(client, consultant, workshop, paola):
     client.force_login(consultant)
     url = reverse("consultant:history", args=[workshop.pk])
-    before = _queries(client, url)
+    before = queries_of(client, url)
     for i in range(3):
         answer(invite(workshop, f"Extra{i}", "sales"), {}, default=i + 1)
     assert AnswerChange.objects.filter(respondent__assessment=workshop).count() > 50
     # session, user, assessment, respondents (filter), count, page of changes,
     # current answers = 7
-    assert _queries(client, url) == before == 7
+    assert queries_of(client, url) == before == 7
 
 
 def test_clearing_a_first_answer_says_the_answer_was_taken_away(client, consultant, paola):

@@ -7,11 +7,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from assessment import workshop_services as ws
+from assessment.answers.privacy import respondent_erase, respondent_export
 from assessment.models import Answer, AnswerChange, Respondent
-from assessment.privacy import respondent_erase, respondent_export
-from tests.assessment.personas import answer, invite
-from tests.factories import answer_all, make_respondent
+from tests.factories import answer, invite, make_respondent
+from workshops import services as ws
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +65,7 @@ def test_erasing_a_self_assessment_keeps_its_answers_detached(client, questionna
     respondent = make_respondent()
     respondent.name, respondent.email = "Eva", "eva@example.com"
     respondent.save()
-    answer_all(respondent, level=4)
+    answer(respondent, default=4)
     client.post(reverse("assessment:review", args=[respondent.token]))
     respondent.assessment.refresh_from_db()
     overall = respondent.assessment.overall

@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from assessment import rescoring, scoring
+from assessment import rescoring
 from assessment.models import Assessment, Option
+from assessment.scoring import engine as scoring
 from assessment.selectors import answer_levels, questionnaire_spec
 from assessment.services import answers_save, assessment_score, result_snapshot
-
-from ..factories import make_questionnaire, make_respondent
+from tests.factories import make_questionnaire, make_respondent
 
 pytestmark = pytest.mark.django_db
 
@@ -79,11 +79,11 @@ def test_rescore_of_an_unknown_version_exits_2():
 
 
 def test_vectorised_strengths_are_never_gaps_too():
-    from ..factories import answer_all
+    from tests.factories import answer
 
     make_questionnaire(per_dimension=4)
     respondent = make_respondent()
-    answer_all(respondent, level=3)  # every question both "strong" and below target
+    answer(respondent, default=3)  # every question both "strong" and below target
     assessment = respondent.assessment
     assessment.submitted_at = assessment.created_at
     assessment_score(assessment=assessment, levels=answer_levels(respondent=respondent))

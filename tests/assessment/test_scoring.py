@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment import scoring
-from assessment.scoring import CLUSTERS, DONT_KNOW, QuestionnaireSpec, QuestionSpec
+from assessment.scoring import engine as scoring
+from assessment.scoring.engine import CLUSTERS, DONT_KNOW, QuestionnaireSpec, QuestionSpec
 
 METHOD = yaml.safe_load(
     (Path(__file__).resolve().parents[2] / "fixtures/questionnaire/method.yaml").read_text()

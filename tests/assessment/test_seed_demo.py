@@ -8,10 +8,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from assessment.models import Answer, Assessment, Company, Respondent
-from reports.dashboard_forms import BenchmarkFilters
-from reports.dashboard_queries import benchmark_queryset
-
-from ..factories import make_questionnaire
+from benchmark.forms import BenchmarkFilters
+from benchmark.queries import benchmark_queryset
+from tests.factories import make_questionnaire
 
 pytestmark = pytest.mark.django_db
 REFERENCE = {"first_steps": 22, "aware": 39, "enterprising": 13, "structured": 20,

@@ -13,13 +13,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from assessment import workshop_services as ws
 from assessment.content import questionnaire_load
 from assessment.models import Option
 from assessment.services import answers_save, respondent_submit
 from reports.content import content_load
-from tests.assessment.personas import answer, invite, make_user
-from tests.factories import answer_all, make_respondent
+from tests.factories import answer, invite, make_respondent, make_user
+from workshops import services as ws
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
@@ -57,7 +56,7 @@ def site_pages_build() -> list[SitePage]:
     answers_save(respondent=halfway, values={str(o.question_id): str(o.id) for o in options})
 
     finished = make_respondent(name="Bianchi Retail")
-    answer_all(finished, level=4)
+    answer(finished, default=4)
     assert respondent_submit(respondent=finished).ok
 
     consultant = make_user("carla")

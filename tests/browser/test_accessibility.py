@@ -2,9 +2,6 @@
 
 import pytest
 
-from assessment import workshop_services as ws
-from assessment import workshop_views
-from tests.assessment.personas import make_user
 from tests.browser.site_pages import (
     LANGUAGES,
     NODE_MODULES,
@@ -13,7 +10,9 @@ from tests.browser.site_pages import (
     session_of,
     site_pages_build,
 )
-from tests.factories import make_questionnaire
+from tests.factories import make_questionnaire, make_user
+from workshops import services as ws
+from workshops import views as workshop_views
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,8 +6,8 @@ from django.test import Client
 from django.urls import reverse
 
 from assessment.services import respondent_submit
-from tests.factories import answer_all, make_questionnaire, make_report_content, make_respondent
-from tests.reports.dashboard_data import companies
+from tests.benchmark.dashboard_data import companies
+from tests.factories import answer, make_questionnaire, make_report_content, make_respondent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,7 +53,7 @@ def test_pages_and_charts_run_under_the_policy(live_server, watched, browser):
     page.locator("fieldset.question").first.locator(".form-check label").first.click()
     page.locator("fieldset.question").first.get_by_text("Saved", exact=True).wait_for()
 
-    answer_all(respondent, level=4)
+    answer(respondent, default=4)
     assert respondent_submit(respondent=respondent).ok
 
     visit(page, violations,

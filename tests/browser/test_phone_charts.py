@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from assessment.services import respondent_submit
-from tests.factories import answer_all, make_questionnaire, make_report_content, make_respondent
-from tests.reports.dashboard_data import companies
+from tests.benchmark.dashboard_data import companies
+from tests.factories import answer, make_questionnaire, make_report_content, make_respondent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +28,7 @@ def test_radar_labels_and_legend_fit_the_screen(live_server, browser, width):
     questionnaire = make_questionnaire(per_dimension=2)
     companies(questionnaire, 6, sector="retail", score=40.0)  # a peer group, a long legend
     respondent = make_respondent(name="Acme")
-    answer_all(respondent, level=4)
+    answer(respondent, default=4)
     assert respondent_submit(respondent=respondent).ok
     context = browser.new_context(locale="it-IT", viewport={"width": width, "height": 900})
     context.add_cookies([{"name": "django_language", "value": "it", "url": live_server.url}])

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from assessment.services import respondent_submit
 from reports.models import ReportFile
-from tests.factories import answer_all, make_questionnaire, make_report_content, make_respondent
+from tests.factories import answer, make_questionnaire, make_report_content, make_respondent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +16,7 @@ def test_results_page_prepares_the_report_in_the_background_and_downloads_it(
     make_questionnaire(per_dimension=3)
     make_report_content()
     respondent = make_respondent(name="Verdi Retail")
-    answer_all(respondent, level=2)
+    answer(respondent, default=2)
     assert respondent_submit(respondent=respondent).ok
 
     page.goto(f"{live_server.url}/r/{respondent.token}/results/")

@@ -4,7 +4,7 @@ import pytest
 
 from assessment.models import Answer, Option
 from assessment.services import respondent_submit
-from reports.services import report_data
+from reports.rendering import report_data
 from tests.factories import make_company, make_questionnaire, make_report_content, make_respondent
 
 pytestmark = pytest.mark.django_db

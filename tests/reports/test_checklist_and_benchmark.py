@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from reports import benchmark
-from reports.checklist import PRACTICE_KEYS, build_checklist
+from benchmark import peers as benchmark
+from reports.document.checklist import PRACTICE_KEYS, build_checklist
 
 
 @pytest.mark.parametrize("level,status", [(None, "todo"), (1, "todo"), (2, "partly"),

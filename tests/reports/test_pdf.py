@@ -5,8 +5,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from reports.pdf import render_pdf
-from reports.services import report_data
+from reports.document.pdf import render_pdf
+from reports.rendering import report_data
 from tests.factories import make_questionnaire, make_report_content
 from tests.reports.test_builder import answered
 
@@ -75,7 +75,7 @@ def test_pdf_charts_are_vector(pdfs):
 
 
 def test_a_missing_chromium_is_a_clear_error_naming_the_fix(monkeypatch):
-    from reports import pdf
+    from reports.document import pdf
 
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
@@ -89,7 +89,7 @@ def test_report_command_exits_2_when_chromium_is_missing(monkeypatch, tmp_path):
 
     from django.core.management import CommandError, call_command
 
-    from reports import pdf
+    from reports.document import pdf
 
     make_questionnaire(per_dimension=2, version="nochrome")
     monkeypatch.setattr(pdf, "_svg_cache", type(pdf._svg_cache)())  # nothing cached

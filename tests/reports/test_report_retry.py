@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from assessment.services import respondent_submit
 from reports.models import ReportFile
 from reports.services import STALE_AFTER, report_request
-from tests.factories import answer_all, make_questionnaire, make_report_content, make_respondent
+from tests.factories import answer, make_questionnaire, make_report_content, make_respondent
 
 # The worker closes its database connection after a task, as in production: each test
 # commits for real (a rolled-back test transaction would be lost with the connection).
@@ -26,7 +26,7 @@ def respondent(db):
     make_questionnaire(per_dimension=3)
     make_report_content()
     respondent = make_respondent(name="Verdi Retail")
-    answer_all(respondent, level=2)
+    answer(respondent, default=2)
     assert respondent_submit(respondent=respondent).ok
     return respondent
 
@@ -34,7 +34,7 @@ def respondent(db):
 @pytest.fixture
 def fake_pdf(monkeypatch):
     """The PDF itself is tested in test_pdf.py; here only whether it gets made."""
-    monkeypatch.setattr("reports.services.render_pdf", lambda data: b"%PDF-1.7 made")
+    monkeypatch.setattr("reports.rendering.render_pdf", lambda data: b"%PDF-1.7 made")
 
 
 def request_report(respondent, django_capture_on_commit_callbacks) -> ReportFile:
@@ -112,7 +112,7 @@ def test_failed_render_shows_the_error_and_a_retry_that_makes_the_report(
     def broken(data):
         raise RuntimeError("chart export timed out")
 
-    monkeypatch.setattr("reports.services.render_pdf", broken)
+    monkeypatch.setattr("reports.rendering.render_pdf", broken)
     request_report(respondent, django_capture_on_commit_callbacks)
     run_worker()
     assert ReportFile.objects.get().status == ReportFile.Status.FAILED
@@ -126,7 +126,7 @@ def test_failed_render_shows_the_error_and_a_retry_that_makes_the_report(
     assert 'id="report-error" role="alert" class="text-danger small"' in html  # shown
     assert 'id="report-form"\n          class="d-flex flex-wrap gap-2 align-items-center"' in html
 
-    monkeypatch.setattr("reports.services.render_pdf", lambda data: b"%PDF-1.7 made")
+    monkeypatch.setattr("reports.rendering.render_pdf", lambda data: b"%PDF-1.7 made")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("reports:start", args=[token]), {"language": "en"})
     assert response.status_code == 302

@@ -1,6 +1,6 @@
 """Roadmap picks and orders actions by gap x impact / effort."""
 
-from reports.roadmap import ActionSpec, build_roadmap, by_phase
+from reports.roadmap.plan import ActionSpec, build_roadmap, by_phase
 
 
 def action(code, question, *, dim="strategy", max_level=2, impact=2, effort=2,

@@ -1,9 +1,10 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from assessment.answers.privacy import respondent_erase, respondent_export
+from assessment.management.cli import object_by_id
 from assessment.models import Respondent
-from assessment.privacy import respondent_erase, respondent_export
 
 
 class Command(BaseCommand):
@@ -15,13 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("id")
 
     def handle(self, *args, action, id, **options):
-        if not id.isascii() or not id.isdigit() or len(id) > 18:
-            raise CommandError(f"not a respondent id: {id[:40]!r}", returncode=2)
-        respondent = (Respondent.objects
-                      .select_related("assessment__company", "assessment__questionnaire")
-                      .filter(pk=int(id)).first())
-        if respondent is None:
-            raise CommandError(f"no respondent {id}", returncode=2)
+        respondent = object_by_id(
+            Respondent.objects.select_related("assessment__company", "assessment__questionnaire"),
+            id, what="a respondent")
         if action == "export":
             self.stdout.write(json.dumps(respondent_export(respondent=respondent),
                                          ensure_ascii=False, indent=2))

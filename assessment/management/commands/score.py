@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from assessment.management.cli import read_answers
-from assessment.workshop_export import score_summary
+from assessment.results import score_summary
 
 
 class Command(BaseCommand):

@@ -67,12 +67,13 @@ class Command(BaseCommand):
             ids = []
             for wave in range(waves):
                 when = now - timedelta(days=365 * (waves - 1 - wave) + 30)
-                ids += self._wave(questionnaire, made, levels, options, qids, when, rng)
+                ids += self._wave(questionnaire=questionnaire, companies=made, levels=levels,
+                                  options=options, qids=qids, when=when, rng=rng)
                 levels = demo.progress(levels, rng)
             written = assessments_rescore_all(assessments=Assessment.objects.filter(id__in=ids))
         self.stdout.write(f"{companies} companies, {written} assessments scored")
 
-    def _wave(self, questionnaire, companies, levels, options, qids, when, rng) -> list[int]:
+    def _wave(self, *, questionnaire, companies, levels, options, qids, when, rng) -> list[int]:
         assessments = Assessment.objects.bulk_create([
             Assessment(company=c, questionnaire=questionnaire, created_at=when, submitted_at=when,
                        language="it")

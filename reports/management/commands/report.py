@@ -5,9 +5,9 @@ from django.utils import timezone, translation
 
 from assessment.choices import Sector, SizeBand
 from assessment.management.cli import read_answers
-from reports.builder import build_report
-from reports.inputs import inputs_for_answers
-from reports.pdf import ChartExportError, render_pdf
+from reports.document.builder import build_report
+from reports.document.inputs import inputs_for_answers
+from reports.document.pdf import ChartExportError, render_pdf
 
 
 class Command(BaseCommand):
@@ -28,8 +28,8 @@ class Command(BaseCommand):
             company["sector_label"] = str(dict(Sector.choices).get(company["sector"], ""))
             company["size_label"] = str(dict(SizeBand.choices).get(company["size"], ""))
             company["country_label"] = company["country"]
-            inputs = inputs_for_answers(questionnaire, parsed.answers, company, lang,
-                                        timezone.now())
+            inputs = inputs_for_answers(questionnaire=questionnaire, answers=parsed.answers,
+                                        company=company, language=lang, date=timezone.now())
             data = build_report(inputs)
         try:
             pdf = render_pdf(data)

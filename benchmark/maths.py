@@ -1,0 +1,149 @@
+"""Benchmark maths for the admin dashboard: plain data in, plain data out.
+
+The selector (``reports/dashboard_queries.py``) aggregates in the database and
+hands over small tables; everything here is pandas on those tables, tested
+without HTTP or a database.
+
+Privacy: any group of fewer than ``MIN_PEERS`` companies is masked (NaN and
+``suppressed``), so no figure on the dashboard describes a single company.
+When the whole selection is that small, only the published reference
+distribution is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from assessment.scoring.engine import CLUSTERS
+from benchmark.peers import MIN_PEERS
+
+PERCENTILES: tuple[float, ...] = (0.10, 0.25, 0.50, 0.75, 0.90)
+PERCENTILE_LABELS: tuple[str, ...] = ("p10", "p25", "median", "p75", "p90")
+
+
+def percentile_table(values: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """p10, p25, median, p75 and p90 of each column (rows), NaN-free.
+
+    Linear interpolation between ranks, exactly as PostgreSQL's
+    ``percentile_cont``, so the SQLite fallback and the database agree.
+    """
+    if values.empty:
+        return pd.DataFrame(np.nan, index=list(columns), columns=list(PERCENTILE_LABELS))
+    q = values[list(columns)].astype(float).quantile(list(PERCENTILES), interpolation="linear")
+    table = q.T
+    table.columns = list(PERCENTILE_LABELS)
+    return table
+
+
+def cluster_shares(counts: Mapping[str, int]) -> dict[str, float]:
+    """Share (%) of each cluster, in cluster order; zeros when there is nobody."""
+    total = sum(int(counts.get(c, 0)) for c in CLUSTERS)
+    if total == 0:
+        return {c: 0.0 for c in CLUSTERS}
+    return {c: 100.0 * int(counts.get(c, 0)) / total for c in CLUSTERS}
+
+
+def reference_shares(shares: Mapping[str, float] | None) -> dict[str, float] | None:
+    """The published distribution rescaled to 100, in cluster order (None if unknown)."""
+    if not shares:
+        return None
+    total = float(sum(float(shares.get(c, 0)) for c in CLUSTERS)) or 1.0
+    return {c: 100.0 * float(shares.get(c, 0)) / total for c in CLUSTERS}
+
+
+def sector_means(rows: pd.DataFrame, dimensions: Sequence[str],
+                 min_peers: int = MIN_PEERS) -> tuple[pd.DataFrame, list[str]]:
+    """Dimension means by sector, sectors of fewer than ``min_peers`` companies masked.
+
+    ``rows``: one row per sector with ``sector``, ``companies`` and a mean per
+    dimension. Returns (sectors x dimensions, names of the masked sectors).
+    """
+    if rows.empty:
+        return pd.DataFrame(columns=list(dimensions), dtype=float), []
+    table = rows.set_index("sector")[list(dimensions)].astype(float).sort_index()
+    small = rows.set_index("sector")["companies"] < min_peers
+    masked = sorted(small[small].index)
+    table.loc[masked] = np.nan
+    return table, masked
+
+
+@dataclass
+class Trends:
+    """Cluster shares (%) and dimension means per wave; small waves masked."""
+
+    shares: pd.DataFrame  # waves x clusters
+    means: pd.DataFrame  # waves x dimensions (and overall)
+    companies: pd.Series  # companies per wave
+    masked: list[int] = field(default_factory=list)
+
+
+def wave_trends(rows: pd.DataFrame, dimensions: Sequence[str],
+                min_peers: int = MIN_PEERS) -> Trends:
+    """Trends across waves from counts and sums per (wave, cluster).
+
+    ``rows``: ``wave``, ``cluster``, ``n`` (assessments, one per company and
+    wave) and ``sum:<dim>`` for each dimension and ``overall``.
+    """
+    cols = [*dimensions, "overall"]
+    if rows.empty:
+        empty = pd.DataFrame(columns=list(CLUSTERS), dtype=float)
+        return Trends(empty, pd.DataFrame(columns=cols, dtype=float), pd.Series(dtype=int))
+    counts = rows.pivot_table(index="wave", columns="cluster", values="n", aggfunc="sum",
+                              fill_value=0).reindex(columns=list(CLUSTERS), fill_value=0)
+    companies = counts.sum(axis=1)
+    shares = counts.div(companies, axis=0) * 100.0
+    sums = rows.groupby("wave")[[f"sum:{c}" for c in cols]].sum()
+    means = sums.div(companies, axis=0)
+    means.columns = cols
+    masked = [int(w) for w in companies.index[companies < min_peers]]
+    shares.loc[masked] = np.nan
+    means.loc[masked] = np.nan
+    return Trends(shares.astype(float), means.astype(float), companies.astype(int), masked)
+
+
+@dataclass
+class Dashboard:
+    """Everything the benchmark page shows, for one set of filters."""
+
+    dimensions: list[str]
+    companies: int
+    assessments: int
+    enough: bool  # at least MIN_PEERS companies in the selection
+    shares: dict[str, float] | None
+    reference: dict[str, float] | None
+    percentiles: pd.DataFrame  # dimensions + overall x p10..p90
+    means: dict[str, float]
+    sectors: pd.DataFrame
+    sectors_masked: list[str]
+    trends: Trends
+
+
+def dashboard_build(
+    *, dimensions: Sequence[str], companies: int, assessments: int,
+    cluster_counts: Mapping[str, int], percentiles: pd.DataFrame, means: Mapping[str, float],
+    sectors: pd.DataFrame, trends: pd.DataFrame, reference: Mapping[str, float] | None,
+    min_peers: int = MIN_PEERS,
+) -> Dashboard:
+    """Assembles the dashboard, masking whatever rests on fewer than ``min_peers`` companies."""
+    enough = companies >= min_peers
+    sector_table, sectors_masked = sector_means(sectors, dimensions, min_peers)
+    cols = [*dimensions, "overall"]
+    if not enough:
+        percentiles = pd.DataFrame(np.nan, index=cols, columns=list(PERCENTILE_LABELS))
+    return Dashboard(
+        dimensions=list(dimensions),
+        companies=companies,
+        assessments=assessments,
+        enough=enough,
+        shares=cluster_shares(cluster_counts) if enough else None,
+        reference=reference_shares(reference),
+        percentiles=percentiles.reindex(cols),
+        means={c: float(means.get(c, np.nan)) for c in cols} if enough else {},
+        sectors=sector_table,
+        sectors_masked=sectors_masked,
+        trends=wave_trends(trends, dimensions, min_peers),
+    )

@@ -1,0 +1,220 @@
+"""Reads for the benchmark dashboard and its exports: only the columns needed.
+
+Aggregations run in the database: counts, sums and means everywhere, and
+percentiles through ``percentile_cont`` on PostgreSQL. SQLite has no
+percentile aggregate, so there the dimension columns of the selection (and
+nothing else) are fetched and the percentiles computed in pandas. The number
+of queries is fixed, whatever the number of companies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import pandas as pd
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    Avg,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, ExtractYear
+from django.utils import timezone
+
+from assessment.models import Assessment, Dimension, Questionnaire
+from benchmark import maths as dashboard
+from benchmark.forms import LATEST, BenchmarkFilters
+from reports.models import ReferenceDistribution
+
+
+class PercentilesCont(Aggregate):
+    """PostgreSQL ``percentile_cont(ARRAY[...]) WITHIN GROUP (ORDER BY x)``: one sort, 5 values."""
+
+    function = "percentile_cont"
+    template = "%(function)s(ARRAY[%(fractions)s]::float8[]) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+    def __init__(self, expression: Any, fractions: Sequence[float], **extra: Any):
+        from django.contrib.postgres.fields import ArrayField
+
+        # The fractions are constants of the code, never user input.
+        literal = ", ".join(repr(float(f)) for f in fractions)
+        super().__init__(expression, fractions=literal,
+                         output_field=ArrayField(FloatField()), **extra)
+
+
+def dimension_value(code: str) -> Cast:
+    """A dimension score read from the stored ``scores`` JSON, as a float column."""
+    return Cast(KeyTextTransform(code, "scores"), FloatField())
+
+
+def wave_expression() -> Subquery:
+    """The wave: how many scored assessments the company had up to this one (1 = first)."""
+    earlier = (
+        Assessment.objects.filter(company_id=OuterRef("company_id"), scored_at__isnull=False)
+        .filter(Q(created_at__lt=OuterRef("created_at"))
+                | Q(created_at=OuterRef("created_at"), id__lte=OuterRef("id")))
+        .order_by().values("company_id").annotate(n=Count("id")).values("n")
+    )
+    return Subquery(earlier, output_field=IntegerField())
+
+
+def benchmark_queryset(*, filters: BenchmarkFilters, with_wave: bool = True) -> QuerySet:
+    """Scored assessments matching the filters (``with_wave`` annotates ``wave``)."""
+    qs = Assessment.objects.filter(scored_at__isnull=False).order_by()
+    if filters.sector:
+        qs = qs.filter(company__sector=filters.sector)
+    if filters.size:
+        qs = qs.filter(company__size=filters.size)
+    if filters.country:
+        qs = qs.filter(company__country=filters.country)
+    if filters.questionnaire:
+        qs = qs.filter(questionnaire__version=filters.questionnaire)
+    if filters.year:
+        qs = qs.filter(created_at__year=filters.year)
+    if filters.wave == LATEST:
+        later = Assessment.objects.filter(
+            company_id=OuterRef("company_id"), scored_at__isnull=False
+        ).filter(Q(created_at__gt=OuterRef("created_at"))
+                 | Q(created_at=OuterRef("created_at"), id__gt=OuterRef("id")))
+        qs = qs.filter(~Exists(later))
+    if with_wave or isinstance(filters.wave, int):
+        qs = qs.annotate(wave=wave_expression())
+    if isinstance(filters.wave, int):
+        qs = qs.filter(wave=filters.wave)
+    return qs
+
+
+def dimensions_for(*, version: str) -> list[tuple[str, str]]:
+    """(code, name) of the dimensions of a version, or of the current one (one query)."""
+    qs = Dimension.objects.order_by("order")
+    if version:
+        qs = qs.filter(questionnaire__version=version)
+    else:
+        current = Questionnaire.objects.published().order_by("-published_at", "-id")[:1]
+        qs = qs.filter(questionnaire__in=Subquery(current.values("id")))
+    return [(d.code, d.name) for d in qs.only("code", "name", "questionnaire_id")]
+
+
+def filter_choices() -> tuple[list[str], list[str]]:
+    """Questionnaire versions and countries present, for the filter form (two queries)."""
+    versions = list(Questionnaire.objects.order_by("-published_at", "-id")
+                    .values_list("version", flat=True))
+    countries = list(Assessment.objects.filter(scored_at__isnull=False).order_by()
+                     .values_list("company__country", flat=True).distinct())
+    return versions, sorted(countries)
+
+
+def _percentiles(qs: QuerySet, columns: list[str]) -> tuple[pd.DataFrame, dict[str, float],
+                                                           int, int]:
+    """Percentiles, means, company and assessment counts of the selection (one query)."""
+    values = {c: (dimension_value(c) if c != "overall" else F("overall")) for c in columns}
+    means = {f"mean:{c}": Avg(v) for c, v in values.items()}
+    counts = {"companies": Count("company_id", distinct=True), "assessments": Count("id")}
+    if connection.vendor == "postgresql":
+        pct = {f"pct:{c}": PercentilesCont(v, dashboard.PERCENTILES) for c, v in values.items()}
+        row = qs.aggregate(**counts, **means, **pct)
+        table = pd.DataFrame([row[f"pct:{c}"] or [float("nan")] * len(dashboard.PERCENTILES)
+                              for c in columns], index=columns,
+                             columns=list(dashboard.PERCENTILE_LABELS), dtype=float)
+        return (table, {c: row[f"mean:{c}"] for c in columns}, row["companies"],
+                row["assessments"])
+    # SQLite: no percentile aggregate; fetch only the score columns and the company.
+    rows = list(qs.values_list("company_id", *values.values()))
+    frame = pd.DataFrame(rows, columns=["company", *columns], dtype=float)
+    table = dashboard.percentile_table(frame, columns)
+    means_ = {c: float(frame[c].mean()) for c in columns}
+    return table, means_, int(frame["company"].nunique()), len(frame)
+
+
+def benchmark_data(*, filters: BenchmarkFilters,
+                   dimensions: Sequence[str]) -> dashboard.Dashboard:
+    """The dashboard for these filters: five queries, whatever the number of companies.
+
+    1 reference distribution; 2 counts, means and percentiles; 3 clusters;
+    4 means by sector; 5 counts and sums by wave and cluster.
+    """
+    dims = list(dimensions)
+    columns = [*dims, "overall"]
+    reference = reference_current()
+    qs = benchmark_queryset(filters=filters, with_wave=False)
+    pct, means, companies, assessments = _percentiles(qs, columns)
+    clusters = dict(qs.values_list("cluster").annotate(n=Count("id")).values_list("cluster", "n"))
+    sectors = pd.DataFrame(
+        list(qs.values("company__sector").annotate(
+            companies=Count("company_id", distinct=True),
+            **{d: Avg(dimension_value(d)) for d in dims},
+        ).values_list("company__sector", "companies", *dims)),
+        columns=["sector", "companies", *dims],
+    )
+    # Trends ignore the wave filter: they are across waves.
+    across = BenchmarkFilters(**{**filters.__dict__, "wave": None})
+    sums = {f"sum:{c}": Sum(dimension_value(c) if c != "overall" else F("overall"))
+            for c in columns}
+    trend_rows = list(
+        benchmark_queryset(filters=across).values("wave", "cluster")
+        .annotate(n=Count("id"), **sums).values_list("wave", "cluster", "n", *sums)
+    )
+    trends = pd.DataFrame(trend_rows, columns=["wave", "cluster", "n", *sums])
+    return dashboard.dashboard_build(
+        dimensions=dims, companies=companies, assessments=assessments, cluster_counts=clusters,
+        percentiles=pct, means=means, sectors=sectors, trends=trends,
+        reference=(reference or {}).get("shares"),
+    )
+
+
+EXPORT_HEAD = ["company", "sector", "size", "country", "questionnaire", "date", "year", "wave"]
+
+
+def export_header(dimensions: Sequence[str]) -> list[str]:
+    return [*EXPORT_HEAD, *dimensions, "overall", "cluster"]
+
+
+def export_rows(*, filters: BenchmarkFilters, dimensions: Sequence[str],
+                chunk_size: int = 2000) -> Iterator[tuple]:
+    """One tuple per assessment, in ``export_header`` order, streamed in chunks."""
+    qs = (
+        benchmark_queryset(filters=filters)
+        .annotate(year=ExtractYear("created_at"),
+                  **{f"d_{d}": dimension_value(d) for d in dimensions})
+        .order_by("company__name", "company_id", "created_at", "id")
+        .values_list("company__name", "company__sector", "company__size", "company__country",
+                     "questionnaire__version", "created_at", "year", "wave",
+                     *[f"d_{d}" for d in dimensions], "overall", "cluster")
+    )
+    for row in qs.iterator(chunk_size=chunk_size):
+        yield (*row[:5], timezone.localdate(row[5]).isoformat(), *row[6:])
+
+
+def peers_frame(*, questionnaire: Questionnaire, exclude_company: int | None) -> pd.DataFrame:
+    """The latest scored assessment of every other company on this questionnaire version."""
+    rows = (
+        Assessment.objects.filter(questionnaire=questionnaire, scored_at__isnull=False)
+        .exclude(company_id=exclude_company)
+        .order_by("company_id", "-created_at")
+        .values_list("company_id", "company__sector", "company__size", "overall", "cluster",
+                     "scores")
+    )
+    frame = pd.DataFrame(list(rows), columns=["company", "sector", "size", "overall", "cluster",
+                                              "scores"])
+    frame = frame.drop_duplicates("company")
+    scores = pd.DataFrame(list(frame["scores"]), index=frame.index)
+    return pd.concat([frame.drop(columns="scores"), scores], axis=1)
+
+
+def reference_current() -> dict[str, Any] | None:
+    ref = ReferenceDistribution.objects.filter(shares__isnull=False).order_by("-edition").first()
+    if ref is None:
+        return None
+    return {"code": ref.code, "edition": ref.edition, "name": ref.name, "source": ref.source,
+            "shares": ref.shares, "facts": ref.facts}

@@ -1,0 +1,162 @@
+"""Executive survey views: thin wrappers around selectors, pages and services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessment import clusters, services
+from assessment.models import Dimension, Questionnaire
+from assessment.selectors import respondent_by_token, survey_state
+from assessment.throttle import throttle
+from reports.selectors import report_state
+from survey.forms import StartForm
+from survey.pages import results_context, step_count, survey_page_html
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(request, "survey/landing.html", {"clusters": clusters.clusters_table()})
+
+
+def method(request: HttpRequest) -> HttpResponse:
+    questionnaire = Questionnaire.objects.current()
+    dims = {d.code: d.name for d in questionnaire.dimensions.all()} if questionnaire else {}
+    rules = clusters.rule_descriptions(questionnaire.method, dims) if questionnaire else []
+    return render(request, "survey/method.html", {
+        "questionnaire": questionnaire, "dimension_names": list(dims.values()), "rules": rules,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@throttle("start", methods=("POST",))
+def start(request: HttpRequest) -> HttpResponse:
+    form = StartForm(request.POST or None, initial={"country": "IT"})
+    if request.method == "POST" and form.is_valid():
+        if Questionnaire.objects.current() is None:
+            form.add_error(None, _("The questionnaire is not available yet. Please try later."))
+        else:
+            data = form.cleaned_data
+            respondent = services.assessment_start(
+                company={"name": data["company"], "sector": data["sector"],
+                         "size": data["size"], "country": data["country"]},
+                role=data["role"],
+                language=(get_language() or "it")[:2],
+            )
+            return redirect("assessment:dimension", token=respondent.token, step=1)
+    status = 400 if form.errors else 200
+    return render(request, "survey/start.html", {"form": form}, status=status)
+
+
+@throttle("pages")
+def resume(request: HttpRequest, token: str) -> HttpResponse:
+    """Where a private link leads: the first dimension with a gap, the review or results."""
+    respondent = respondent_by_token(token=token)
+    if respondent.submitted_at:
+        return redirect("assessment:results", token=token)
+    missing = services.missing_questions(respondent=respondent)
+    if not missing:
+        return redirect("assessment:review", token=token)
+    dims = list(Dimension.objects.filter(questionnaire=respondent.assessment.questionnaire_id)
+                .order_by("order").values_list("id", flat=True))
+    return redirect("assessment:dimension", token=token,
+                    step=dims.index(missing[0].dimension_id) + 1)
+
+
+def _page_values(request: HttpRequest) -> dict[str, str]:
+    return {k[1:]: v for k, v in request.POST.items() if k.startswith("q") and k[1:].isdigit()}
+
+
+@require_http_methods(["GET", "POST"])
+@throttle("pages")
+def dimension_page(request: HttpRequest, token: str, step: int) -> HttpResponse:
+    error = None
+    if request.method == "POST":
+        respondent = respondent_by_token(token=token)
+        if respondent.submitted_at:
+            return redirect("assessment:results", token=token)
+        try:
+            services.answers_save(respondent=respondent, values=_page_values(request))
+        except services.AnswerRejected:
+            error = _("Some answers could not be saved: please choose again among the options "
+                      "shown. Your earlier answers are kept.")
+        else:
+            target = step - 1 if request.POST.get("go") == "back" else step + 1
+            if target > step_count(respondent=respondent):
+                return redirect("assessment:review", token=token)
+            return redirect("assessment:dimension", token=token, step=max(target, 1))
+    state = survey_state(token=token)
+    if state is None:
+        raise Http404
+    if state.submitted:
+        return redirect("assessment:results", token=token)
+    html = survey_page_html(request=request, state=state, step=step, error=error)
+    if html is None:
+        return render(request, "survey/not_found.html", status=404)
+    return HttpResponse(html, status=400 if error else 200)
+
+
+@require_POST
+@throttle("autosave", key="token", as_json=True)
+def autosave(request: HttpRequest, token: str) -> JsonResponse:
+    """Saves one answer as soon as it is given (called by the page's script)."""
+    respondent = respondent_by_token(token=token)
+    question, value = request.POST.get("question", ""), request.POST.get("value", "")
+    if respondent.submitted_at:
+        return JsonResponse({"ok": False, "error": _("These answers were already submitted.")},
+                            status=409)
+    try:
+        services.answers_save(respondent=respondent, values={question: value})
+    except services.AnswerRejected:
+        return JsonResponse({"ok": False, "error": _("This answer is not valid.")}, status=400)
+    return JsonResponse({"ok": True})
+
+
+@require_http_methods(["GET", "POST"])
+@throttle("pages")
+def review(request: HttpRequest, token: str) -> HttpResponse:
+    respondent = respondent_by_token(token=token)
+    if respondent.submitted_at:
+        return redirect("assessment:results", token=token)
+    submitted = request.method == "POST"
+    if submitted:
+        outcome = services.respondent_submit(respondent=respondent)
+        if outcome.ok:
+            return redirect("assessment:results", token=token)
+        missing = outcome.missing
+    else:
+        missing = services.missing_questions(respondent=respondent)
+    steps = {d: i for i, d in enumerate(
+        Dimension.objects.filter(questionnaire=respondent.assessment.questionnaire_id)
+        .order_by("order").values_list("id", flat=True), start=1)}
+    return render(request, "survey/review.html", {
+        "respondent": respondent,
+        "missing": [{"question": q, "step": steps[q.dimension_id]} for q in missing],
+        "submitted": submitted,
+        "resume_url": request.build_absolute_uri(reverse("assessment:resume", args=[token])),
+    }, status=400 if submitted and missing else 200)
+
+
+@throttle("pages")
+def results(request: HttpRequest, token: str) -> HttpResponse:
+    respondent = respondent_by_token(token=token)
+    if respondent.is_participant:
+        # Workshop participants see the agreed result in the session, not their own.
+        if not respondent.submitted_at:
+            return redirect("assessment:review", token=token)
+        return render(request, "workshops/participant_done.html",
+                      {"respondent": respondent})
+    if not respondent.assessment.scored_at:
+        return redirect("assessment:review", token=token)
+    context = results_context(respondent=respondent)
+    context["respondent"] = respondent
+    language = request.GET.get("report")
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        language = respondent.assessment.language
+    context["report"] = report_state(assessment=respondent.assessment, language=language)
+    context["resume_url"] = request.build_absolute_uri(reverse("assessment:resume", args=[token]))
+    return render(request, "survey/results.html", context)

@@ -1,0 +1,148 @@
+"""Offline answers as a table (CSV or XLSX): reading, checking, and the blank template.
+
+One row per participant: ``participant`` (name or e-mail), ``role`` (a role code
+such as CEO, CMO, CIO, CXO, sales, operations, customer_care), then one column per
+question code holding a level 1-5 or ``dont_know``; an empty cell is "not answered".
+Every problem is reported with its row (as a spreadsheet numbers it: the header
+is row 1) and column; a file with any problem is not used at all.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from assessment.scoring.engine import DONT_KNOW
+
+FIXED = ("participant", "role")
+MAX_ROWS = 500
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    participant: str
+    role: str
+    levels: dict[str, int | None] = field(default_factory=dict)
+
+
+class TableRejected(ValueError):
+    """The file has problems; nothing was imported."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(map(str, errors[:5])))
+        self.errors = errors
+
+
+def read_table(name: str, data: bytes) -> pd.DataFrame:
+    """The file's cells as text (CSV by default, XLSX by its extension)."""
+    try:
+        if name.lower().endswith(".xlsx"):
+            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
+        else:
+            frame = pd.read_csv(io.BytesIO(data), dtype=str, sep=None, engine="python",
+                                encoding="utf-8-sig")
+    except Exception as exc:  # noqa: BLE001 - pandas and openpyxl fail in many ways
+        raise TableRejected([RowError(1, "", f"cannot read the file ({exc.__class__.__name__})")]
+                            ) from None
+    return frame.fillna("")
+
+
+def _level(text: str) -> int | None | str:
+    """A cell as a level, None for don't know, "" for empty; raises ValueError otherwise."""
+    value = text.strip()
+    if not value:
+        return ""
+    if value.lower() == DONT_KNOW:
+        return None
+    number = float(value)  # Excel gives "3.0" for a number cell
+    if number != int(number) or not 1 <= number <= 5:
+        raise ValueError(value)
+    return int(number)
+
+
+def parse_table(frame: pd.DataFrame, codes: Sequence[str], roles: Sequence[str]
+                ) -> list[ParsedRow]:
+    """Checks every cell; returns the rows or raises TableRejected with every problem."""
+    errors: list[RowError] = []
+    columns = [str(c).strip() for c in frame.columns]
+    for needed in FIXED:
+        if needed not in columns:
+            errors.append(RowError(1, needed, "missing column"))
+    known = set(codes)
+    for col in columns:
+        if col not in FIXED and col not in known:
+            errors.append(RowError(1, col, "unknown question code"))
+    if len(set(columns)) != len(columns):
+        errors.append(RowError(1, "", "a column appears twice"))
+    if len(frame) > MAX_ROWS:
+        errors.append(RowError(1, "", f"more than {MAX_ROWS} rows"))
+    if errors:
+        raise TableRejected(errors)
+    if frame.empty:
+        raise TableRejected([RowError(2, "", "no participant rows")])
+    frame = frame.set_axis(columns, axis=1)
+    role_codes = {r.lower(): r for r in roles}
+    rows, seen = [], {}
+    for i, record in enumerate(frame.to_dict("records"), start=2):
+        who, role = str(record["participant"]).strip(), str(record["role"]).strip()
+        if not who:
+            errors.append(RowError(i, "participant", "empty: give a name or an e-mail"))
+        elif len(who) > 120:
+            errors.append(RowError(i, "participant", "longer than 120 characters"))
+        elif who.lower() in seen:
+            errors.append(RowError(i, "participant", f"already on row {seen[who.lower()]}"))
+        else:
+            seen[who.lower()] = i
+        if role.lower() not in role_codes:
+            errors.append(RowError(i, "role", f"unknown role {role[:40]!r}; use one of "
+                                              + ", ".join(roles)))
+        parsed = ParsedRow(i, who, role_codes.get(role.lower(), ""))
+        for code in codes:
+            if code not in record:
+                continue
+            try:
+                level = _level(str(record[code]))
+            except (ValueError, OverflowError):
+                errors.append(RowError(i, code, f"{str(record[code])[:20]!r} is not a level "
+                                                f"1-5 or {DONT_KNOW}"))
+                continue
+            if level != "":
+                parsed.levels[code] = level  # type: ignore[assignment]
+        rows.append(parsed)
+    if errors:
+        raise TableRejected(errors)
+    return rows
+
+
+def template_frame(codes: Sequence[str]) -> pd.DataFrame:
+    """The blank answers table of a questionnaire version."""
+    return pd.DataFrame(columns=[*FIXED, *codes])
+
+
+def template_bytes(codes: Sequence[str], fmt: str, questions: pd.DataFrame | None = None
+                   ) -> bytes:
+    """The template as CSV or XLSX (the XLSX adds a sheet listing the questions)."""
+    frame = template_frame(codes)
+    if fmt == "csv":
+        return frame.to_csv(index=False).encode("utf-8")
+    out = io.BytesIO()
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name="answers", index=False)
+        if questions is not None:
+            questions.to_excel(writer, sheet_name="questions", index=False)
+    return out.getvalue()
