@@ -56,6 +56,11 @@ run: system venv .env messages demo-data
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+## The README's pictures (docs/*.png), taken in headless Chromium from a demo of their own
+## (its own database in a temporary folder, a server on 127.0.0.1 stopped at the end).
+screenshots: system venv messages
+	$(PY) docs/screenshots.py
+
 ## Test-only npm tools: axe-core and the Nu HTML checker (run on the system's Java).
 ## --ignore-scripts: vnu-jar's own install step would fetch a Java runtime.
 node_modules/.package-lock.json: package.json package-lock.json
