@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SYSTEM_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core fonts-noto-core openjdk-17-jre-headless
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test bench loadtest system venv demo-data messages lint clean
+.PHONY: run test bench loadtest screenshots system venv demo-data messages lint clean
 
 ## Installs what is missing: Debian packages (as root) and the virtualenv.
 system:
@@ -32,6 +32,15 @@ venv: $(VENV)/.installed
 messages: venv
 	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv -v 0
 
+## A local .env (git-ignored), written once and never overwritten: DEBUG on and a secret key
+## of its own, so that every manage.py command of the README works in this checkout.
+## Production sets DEBUG=false and its own SECRET_KEY in the environment instead.
+.env:
+	@key=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))') && umask 077 && \
+	printf '%s\n' "# Local settings for the demo (make run); never used in production." \
+	  "DEBUG=true" "SECRET_KEY=$$key" > $@.new && mv $@.new $@
+	@echo "Wrote .env (DEBUG=true and a new SECRET_KEY) for local work."
+
 ## Database migrated, content loaded, a few hundred sample companies (once).
 demo-data: venv
 	$(PY) manage.py migrate -v 0
@@ -40,12 +49,17 @@ demo-data: venv
 
 ## The demo: database, questionnaire, a few hundred sample companies, server on 127.0.0.1:8000.
 run: export DEBUG ?= true
-run: system venv messages demo-data
+run: system venv .env messages demo-data
 	$(PY) manage.py demo_users
 	@# The PDF worker runs beside the web server and stops with it.
 	$(PY) manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+## The README's pictures (docs/*.png), taken in headless Chromium from a demo of their own
+## (its own database in a temporary folder, a server on 127.0.0.1 stopped at the end).
+screenshots: system venv messages
+	$(PY) docs/screenshots.py
 
 ## Test-only npm tools: axe-core and the Nu HTML checker (run on the system's Java).
 ## --ignore-scripts: vnu-jar's own install step would fetch a Java runtime.

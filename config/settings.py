@@ -1,11 +1,14 @@
 """Settings, all read from the environment in this one place.
 
 Local defaults are safe: SQLite, console e-mail, DEBUG off unless asked.
-A bad value (say DEBUG=maybe) fails at start-up instead of being guessed.
+A bad value (say DEBUG=maybe) fails at start-up instead of being guessed: every
+problem is an ImproperlyConfigured naming the variable, which manage.py prints as
+one line (exit status 2).
 """
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 import plotly
@@ -15,14 +18,54 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
+
+class StrictEnv(environ.Env):
+    """django-environ, except that a value it cannot read is an error naming the variable.
+
+    django-environ reads any word but its own "true" words as false (DEBUG=maybe is off)
+    and lets int("abc") fail without saying which variable held it.
+    """
+
+    TRUE = frozenset({"true", "on", "yes", "y", "1"})
+    FALSE = frozenset({"false", "off", "no", "n", "0"})
+
+    def get_value(self, var, cast=None, default=environ.Env.NOTSET, parse_default=False):
+        raw = self.ENVIRON.get(var)
+        if cast is bool and raw is not None:
+            if raw.strip().lower() not in self.TRUE | self.FALSE:
+                raise ImproperlyConfigured(f"{var} must be true or false, not {raw!r}")
+            return raw.strip().lower() in self.TRUE
+        try:
+            return super().get_value(var, cast=cast, default=default,
+                                     parse_default=parse_default)
+        except (ValueError, TypeError):
+            kind = {int: "a whole number", float: "a number"}.get(cast, "a valid value")
+            raise ImproperlyConfigured(f"{var} must be {kind}, not {raw!r}") from None
+
+    def url(self, var, kind, example, default=environ.Env.NOTSET):
+        """DATABASE_URL (kind "db") or EMAIL_URL ("email"), parsed. The value is never
+        echoed: it may hold a password."""
+        value = self.str(var, default=default)
+        schemes = self.DB_SCHEMES if kind == "db" else self.EMAIL_SCHEMES
+        parse = self.db_url_config if kind == "db" else self.email_url_config
+        try:
+            if urlsplit(value).scheme not in schemes:
+                raise ValueError(var)
+            return parse(value)
+        except (ValueError, ImproperlyConfigured):
+            raise ImproperlyConfigured(f"{var} is not a URL such as {example}") from None
+
+
+env = StrictEnv()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (or set DEBUG=true).")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off: set it (and DEBUG=true for local work) "
+            "in the environment or in .env, which `make run` writes for the demo")
     SECRET_KEY = "insecure-local-development-key"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
@@ -115,7 +158,8 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "default": env.url("DATABASE_URL", "db", "postgres://user:pass@host:5432/db",
+                       default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -178,7 +222,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # EMAIL_URL (e.g. smtp+tls://user:password@smtp.example.com:587) configures SMTP in one
 # variable; without it invitations are printed on the console.
 if env.str("EMAIL_URL", default=""):
-    vars().update(env.email_url("EMAIL_URL"))
+    vars().update(env.url("EMAIL_URL", "email", "smtp+tls://user:pass@smtp.example.com:587"))
 else:
     EMAIL_BACKEND = env.str("EMAIL_BACKEND",
                             default="django.core.mail.backends.console.EmailBackend")
