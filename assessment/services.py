@@ -160,10 +160,3 @@ def assessment_score(*, assessment: Assessment, levels: dict[str, int | None]) -
         setattr(assessment, name, value)
     assessment.save()
     return assessment
-
-
-def assessments_rescore(*, assessment_ids: list[int]) -> int:
-    """Re-scores the given assessments from their official answers in one vectorised pass."""
-    from assessment.rescoring import assessments_rescore_all
-
-    return assessments_rescore_all(assessments=Assessment.objects.filter(id__in=assessment_ids))

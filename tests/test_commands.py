@@ -149,3 +149,36 @@ def test_export_questionnaire_of_a_named_version_and_of_an_unknown_one(content):
     with pytest.raises(CommandError) as exc:
         run("export_questionnaire", "--questionnaire", "1999.9")
     assert exc.value.returncode == 2
+
+
+BAD_IDS = ["²", "abc", "-1", "1.5", "", "9" * 5000, "999999"]
+
+
+def _id_commands(tmp_path) -> dict[str, list[str]]:
+    """Every command that takes an id, with ``{id}`` where the id goes."""
+    from tests.factories import make_company
+
+    make_company(name="Bianchi Retail S.p.A.")
+    workshop = tmp_path / "workshop.csv"
+    workshop.write_text("participant,role,STR01\nAnna,ceo,3\n")
+    return {
+        "export_assessment": ["export_assessment", "{id}"],
+        "privacy export": ["privacy", "export", "{id}"],
+        "privacy erase": ["privacy", "erase", "{id}"],
+        "import_answers --assessment": ["import_answers", str(workshop), "--company",
+                                        "Bianchi Retail S.p.A.", "--assessment", "{id}"],
+    }
+
+
+@pytest.mark.parametrize("bad", BAD_IDS, ids=lambda b: repr(b[:8]))
+@pytest.mark.parametrize("command", ["export_assessment", "privacy export", "privacy erase",
+                                     "import_answers --assessment"])
+def test_every_command_refuses_a_bad_id_in_one_line_with_exit_2(content, tmp_path, command,
+                                                                  bad):
+    args = [bad if a == "{id}" else a for a in _id_commands(tmp_path)[command]]
+    with pytest.raises(CommandError) as exc:
+        run(*args)
+    assert exc.value.returncode == 2
+    message = str(exc.value)
+    assert "\n" not in message and len(message) < 120
+    assert message.startswith(("not ", "no "))

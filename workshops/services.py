@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -136,8 +135,3 @@ def consensus_save(*, assessment: Assessment, levels: dict[str, int | None], use
     assessment.submitted_at = assessment.submitted_at or now
     assessment_score(assessment=assessment, levels=agreed)
     return True
-
-
-
-def share_with(*, company: Company, users: list[Any]) -> None:
-    company.shared_with.add(*users)

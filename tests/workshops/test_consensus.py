@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from assessment.models import Question, Respondent
-from assessment.services import assessments_rescore
+from assessment.models import Assessment, Question, Respondent
+from assessment.rescoring import assessments_rescore_all
 from reports.document.inputs import inputs_for_assessment
 from tests.factories import answer, invite, queries_of
 from workshops import services as ws
@@ -73,7 +73,7 @@ def test_consensus_form_offers_the_median_and_saving_it_scores_the_assessment(
     # the report and re-scoring use the consensus, not a participant's answers
     assert inputs_for_assessment(answered, "en").levels["STR01"] == 4
     overall = answered.overall
-    assessments_rescore(assessment_ids=[answered.pk])
+    assessments_rescore_all(assessments=Assessment.objects.filter(pk=answered.pk))
     answered.refresh_from_db()
     assert answered.overall == overall
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from assessment.content import ContentError, questionnaire_load
+from reports.content import content_load
 
 
 class Command(BaseCommand):
@@ -9,21 +10,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             report = questionnaire_load()
+            state = "created" if report.created else ("texts refreshed, in use" if report.locked
+                                                     else "updated")
+            self.stdout.write(f"questionnaire {report.version}: {report.questions} questions "
+                              f"({state})")
+            self.stdout.write(content_load())
         except ContentError as exc:
             raise CommandError(str(exc), returncode=2) from None
-        state = "created" if report.created else ("texts refreshed, in use" if report.locked
-                                                 else "updated")
-        self.stdout.write(f"questionnaire {report.version}: {report.questions} questions ({state})")
-        for loader in self._more_loaders():
-            try:
-                self.stdout.write(loader())
-            except ContentError as exc:
-                raise CommandError(str(exc), returncode=2) from None
-
-    def _more_loaders(self):
-        """Other apps' content loaders (reports: actions, KPIs, references)."""
-        try:
-            from reports.content import content_load
-        except ImportError:
-            return []
-        return [content_load]
