@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from assessment.answers.history import answers_write
+from assessment.choices import Role
 from assessment.models import Assessment, Company, Option, Question, Respondent
 from assessment.models.assessments import new_token
 from assessment.models.history import Source
@@ -97,7 +98,7 @@ def consensus_respondent(*, assessment: Assessment) -> Respondent:
     """The answer set that holds the agreed levels (created on first use)."""
     respondent, _created = Respondent.objects.get_or_create(
         assessment=assessment, is_consensus=True,
-        defaults={"name": "Consensus", "role": "other"},
+        defaults={"name": "Consensus", "role": Role.OTHER},
     )
     return respondent
 
