@@ -144,7 +144,15 @@ class RoadmapEdit(models.Model):
     added = models.BooleanField(_("added"), default=False)
     dropped = models.BooleanField(_("dropped"), default=False)
     title = models.CharField(_("title"), max_length=200, blank=True)
+    # A custom action's own description, the question it aims at (its gap decides the
+    # priority) or, without one, its dimension's gap; impact and effort 1-3 like the library.
+    description = models.TextField(_("description"), blank=True, max_length=2000)
     dimension = models.SlugField(_("dimension"), max_length=32, blank=True)
+    question_code = models.CharField(_("target question"), max_length=16, blank=True)
+    impact = models.PositiveSmallIntegerField(
+        _("impact"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3)])
+    effort = models.PositiveSmallIntegerField(
+        _("effort"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3)])
     phase = models.CharField(_("phase"), max_length=16, choices=Phase.choices, blank=True)
     owner = models.CharField(_("owner"), max_length=80, blank=True)
     due = models.DateField(_("due date"), null=True, blank=True)

@@ -55,7 +55,8 @@ def _roadmap_rows(inputs: ReportInputs, items: list[RoadmapItem], start: date
             title, description = inputs.action_texts.get(item.action.code, (item.action.code, ""))
             rows.append({
                 "code": item.action.code, "phase": phase, "phase_label": texts.PHASES[phase],
-                "title": item.custom_title or title, "description": description,
+                "title": item.custom_title or title,
+                "description": item.custom_description or description,
                 "dimension": inputs.dimension_names.get(item.action.dimension, ""),
                 "owner": item.owner,
                 "due": item.notes.get("due") or start + timedelta(days=30 * item.due_months),
@@ -96,7 +97,8 @@ def plan_items(inputs: ReportInputs, target: dict[str, float]) -> list[RoadmapIt
     """The generated roadmap with the consultant's edits applied."""
     return apply_edits(items=build_roadmap(inputs.actions, inputs.levels, target),
                        edits=inputs.roadmap_edits, library={a.code: a for a in inputs.actions},
-                       levels=inputs.levels, target=target)
+                       levels=inputs.levels, target=target,
+                       scores={d: float(v) for d, v in inputs.result["scores"].items()})
 
 
 def plan_rows(inputs: ReportInputs) -> list[dict[str, Any]]:

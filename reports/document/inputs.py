@@ -134,7 +134,8 @@ def inputs_for_assessment(assessment: Assessment, language: str) -> ReportInputs
 def roadmap_edits_of(*, assessment: Assessment) -> list[dict[str, Any]]:
     """The consultant's roadmap edits of an assessment, as plain dicts."""
     return list(RoadmapEdit.objects.filter(assessment=assessment).order_by("id").values(
-        "id", "action_code", "added", "dropped", "title", "dimension", "phase", "owner", "due"))
+        "id", "action_code", "added", "dropped", "title", "description", "dimension",
+        "question_code", "impact", "effort", "phase", "owner", "due"))
 
 
 def inputs_for_answers(*, questionnaire: Questionnaire, answers: dict[str, Any],

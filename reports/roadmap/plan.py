@@ -42,7 +42,16 @@ class RoadmapItem:
     owner: str = ""
     due_months: int = 0
     custom_title: str = ""
+    custom_description: str = ""
     notes: dict = field(default_factory=dict)
+
+
+def gap_and_priority(*, target: float, score: float, impact: int, effort: int
+                     ) -> tuple[float, float]:
+    """The method's one priority rule: gap = target - score (never below 0), priority =
+    gap x impact / effort; both rounded once, the priority from the rounded gap."""
+    gap = round(max(0.0, float(target) - float(score)), 1)
+    return gap, round(gap * impact / effort, 2)
 
 
 def build_roadmap(
@@ -64,12 +73,13 @@ def build_roadmap(
         level = levels.get(action.question_code)
         if (level or 1) > action.max_level:
             continue
-        gap = max(0.0, float(target.get(action.dimension, 100.0)) - level_score(level))
+        gap, priority = gap_and_priority(target=target.get(action.dimension, 100.0),
+                                         score=level_score(level), impact=action.impact,
+                                         effort=action.effort)
         if gap <= 0:
             continue
-        priority = round(gap * action.impact / action.effort, 2)
         candidates.append(RoadmapItem(
-            action=action, level=level, gap=round(gap, 1), priority=priority,
+            action=action, level=level, gap=gap, priority=priority,
             phase=action.phase, owner=action.owner_role,
             due_months=PHASE_MONTHS.get(action.phase, 12),
         ))

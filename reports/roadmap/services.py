@@ -24,14 +24,17 @@ def roadmap_edit_save(*, assessment: Assessment, action_code: str, dropped: bool
 
 
 def roadmap_action_add(*, assessment: Assessment, action_code: str = "", title: str = "",
-                       dimension: str = "", phase: str = "", owner: str = "", due=None
-                       ) -> RoadmapEdit:
-    """Adds a library action (``action_code``) or a new one (``title``) to the plan."""
+                       description: str = "", dimension: str = "", question_code: str = "",
+                       impact: int | None = None, effort: int | None = None, phase: str = "",
+                       owner: str = "", due=None) -> RoadmapEdit:
+    """Adds a library action (``action_code``) or a custom one (``title``, with its
+    description, dimension, target question or impact, and effort) to the plan."""
     if action_code:
         RoadmapEdit.objects.filter(assessment=assessment, action_code=action_code).delete()
     edit = RoadmapEdit(assessment=assessment, action_code=action_code, added=True,
-                       title=title.strip(), dimension=dimension, phase=phase,
-                       owner=owner.strip(), due=due)
+                       title=title.strip(), description=description.strip(),
+                       dimension=dimension, question_code=question_code, impact=impact,
+                       effort=effort, phase=phase, owner=owner.strip(), due=due)
     edit.full_clean()
     edit.save()
     _plan_changed(assessment)

@@ -53,3 +53,28 @@ def test_the_plan_is_limited_and_grouped_in_phase_order():
     items = build_roadmap(actions, {f"Q{i}": 1 for i in range(18)}, TARGET, limit=12)
     assert len(items) == 12
     assert list(by_phase(items)) == ["quick_wins", "foundations", "scale"]
+
+
+def _custom(**fields):
+    from reports.roadmap.edits import apply_edits
+
+    edit = {"id": 7, "action_code": "", "added": True, "dropped": False, "title": "Train staff",
+            "description": "Two days per store", "phase": "", "owner": "", "due": None,
+            "dimension": "strategy", "question_code": "", "impact": None, "effort": None,
+            **fields}
+    (item,) = apply_edits(items=[], edits=[edit], library={}, levels={"Q1": 2},
+                          target=TARGET, scores={"strategy": 37.5})
+    return item
+
+
+def test_a_custom_action_aimed_at_a_question_gets_that_question_s_gap():
+    item = _custom(question_code="Q1", impact=3, effort=1)
+    # level 2 scores 25: gap 60 - 25 = 35, x3 / 1
+    assert (item.gap, item.priority) == (35.0, 105.0)
+    assert item.custom_description == "Two days per store"
+
+
+def test_a_custom_action_without_a_question_takes_its_dimension_s_gap_at_medium_weight():
+    item = _custom()
+    # dimension score 37.5: gap 22.5, impact 2 / effort 2
+    assert (item.gap, item.priority, item.action.impact, item.action.effort) == (22.5, 22.5, 2, 2)
