@@ -40,7 +40,7 @@ def _custom_action(edit: Mapping[str, Any]) -> ActionSpec:
         phase=edit.get("phase") or "foundations", owner_role=edit.get("owner") or "")
 
 
-def _added(edit: Mapping[str, Any], *, library: Mapping[str, ActionSpec],
+def _added(*, edit: Mapping[str, Any], library: Mapping[str, ActionSpec],
            levels: Mapping[str, int | None], target: Mapping[str, float],
            scores: Mapping[str, float]) -> RoadmapItem | None:
     """A library action added by hand, or a custom one: its gap is its question's (or,
@@ -82,7 +82,7 @@ def apply_edits(*, items: Iterable[RoadmapItem], edits: Iterable[Mapping[str, An
     for edit in edits:
         if not edit.get("added") or edit.get("dropped") or edit.get("action_code") in present:
             continue
-        item = _added(edit, library=library, levels=levels, target=target,
+        item = _added(edit=edit, library=library, levels=levels, target=target,
                       scores=scores or {})
         if item is not None:
             out.append(item)
