@@ -22,6 +22,7 @@ urlpatterns = [
          name="assessment_create"),
     path("assessments/<int:pk>/", views.assessment_detail, name="assessment"),
     path("assessments/<int:pk>/participants/", views.participant_invite, name="invite"),
+    path("participants/<int:pk>/link/", views.participant_link, name="participant_link"),
     path("participants/<int:pk>/revoke/", views.participant_revoke, name="revoke"),
     path("participants/<int:pk>/resend/", views.participant_resend, name="resend"),
     path("participants/<int:pk>/privacy/export/", privacy_views.participant_export,

@@ -6,11 +6,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment.access import (
     assessment_for_user,
@@ -23,7 +23,8 @@ from consultants.forms import AssessmentForm, CompanyForm
 from reports.selectors import report_state
 from workshops import services as ws
 from workshops.forms import ImportForm, ParticipantForm
-from workshops.selectors import company_waves, dimension_names, participants_of, waves_comparison
+from workshops.pages import participants_listed
+from workshops.selectors import company_waves, dimension_names, waves_comparison
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -80,7 +81,7 @@ def assessment_detail(request: HttpRequest, pk: int, form: ParticipantForm | Non
     assessment = assessment_for_user(request.user, pk)
     return render(request, "consultants/assessment.html", {
         "assessment": assessment, "company": assessment.company,
-        "participants": participants_of(assessment=assessment),
+        "participants": participants_listed(assessment=assessment),
         "total": assessment.questionnaire.questions.filter(scored=True).count(),
         "form": form or ParticipantForm(), "import_form": ImportForm(),
         "reports": [{"code": code, "name": name,
@@ -104,6 +105,20 @@ def participant_invite(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("%(name)s was invited.") % {"name": participant})
             return redirect("consultant:assessment", pk=assessment.pk)
     return assessment_detail(request, pk, form=form, status=400)
+
+
+@login_required
+@require_GET
+def participant_link(request: HttpRequest, pk: int) -> JsonResponse:
+    """A participant's personal link, fetched when the consultant asks for it (never in the
+    page's source), to pass on by another channel when e-mail fails."""
+    participant = participant_for_user(request.user, pk)
+    if not participant.link_active:
+        raise Http404
+    response = JsonResponse({"url": ws.invitation_url(base_url=_base_url(request),
+                                                      token=participant.token)})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

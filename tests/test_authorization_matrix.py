@@ -69,6 +69,7 @@ MATRIX = {
     "consultant:assessment_create": ("post", "company", consultant_only(REDIRECT)),
     "consultant:assessment": ("get", "assessment", consultant_only(OK)),
     "consultant:invite": ("post", "assessment", consultant_only({400})),
+    "consultant:participant_link": ("get", "participant", consultant_only(OK)),
     "consultant:revoke": ("post", "participant", consultant_only(REDIRECT)),
     "consultant:resend": ("post", "participant", consultant_only(REDIRECT)),
     "consultant:privacy_export": ("post", "participant", consultant_only(OK)),

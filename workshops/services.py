@@ -44,7 +44,8 @@ def assessment_create(*, company: Company, mode: str, language: str) -> Assessme
     return assessment
 
 
-def _invitation_url(base_url: str, token: str) -> str:
+def invitation_url(*, base_url: str, token: str) -> str:
+    """A participant's personal link."""
     return base_url.rstrip("/") + reverse("assessment:resume", args=[token])
 
 
@@ -59,7 +60,7 @@ def invitation_send(*, participant: Respondent, base_url: str) -> None:
         return
     with translation.override(assessment.language):
         context = {"participant": participant, "company": assessment.company,
-                   "url": _invitation_url(base_url, participant.token),
+                   "url": invitation_url(base_url=base_url, token=participant.token),
                    "expires": participant.expires_at}
         subject = _("Omnichannel maturity workshop: your questionnaire for %(company)s") % {
             "company": assessment.company.name}

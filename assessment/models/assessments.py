@@ -129,7 +129,7 @@ class Respondent(models.Model):
         )
 
     def __str__(self) -> str:
-        return self.name or self.get_role_display()
+        return self.name or self.email or str(self.get_role_display())
 
 
 class Answer(models.Model):

@@ -76,17 +76,6 @@ def participant_scores(spec: QuestionnaireSpec, answers: pd.DataFrame) -> pd.Dat
     return table[[*spec.dimensions, "overall"]].astype(float)
 
 
-def dimension_spread(scores: pd.DataFrame, dimensions: Sequence[str]) -> pd.DataFrame:
-    """Per dimension: min, max, spread (range), median and std of participants' scores."""
-    rows = {}
-    for d in dimensions:
-        s = scores[d].dropna() if d in scores else pd.Series(dtype=float)
-        rows[d] = {"min": s.min(), "max": s.max(), "spread": s.max() - s.min(),
-                   "median": s.median(), "std": s.std(ddof=0)} if len(s) else dict.fromkeys(
-            ["min", "max", "spread", "median", "std"], np.nan)
-    return pd.DataFrame.from_dict(rows, orient="index").round(1)
-
-
 def by_role(scores: pd.DataFrame, roles: pd.Series, dimensions: Sequence[str]) -> pd.DataFrame:
     """Roles x dimensions: the mean score of the participants holding each role.
 

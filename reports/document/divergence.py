@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from assessment.choices import Role
+from assessment.numbers import range_of, whole
 from assessment.scoring import divergence
 from assessment.scoring.engine import QuestionnaireSpec
 
@@ -33,6 +34,7 @@ def divergence_appendix(workshop: pd.DataFrame | None, questions: Mapping[str, A
     spread = divergence.question_spread(workshop, codes)
     people = workshop.drop_duplicates("participant").set_index("participant")
     wide = divergence.levels_by_participant(workshop, codes, list(people.index))
+    answered = set(zip(workshop["question"], workshop["participant"], strict=True))
     hot = []
     for code in divergence.hotspots(spread)[:HOTSPOTS_IN_REPORT]:
         q = questions[code]
@@ -41,22 +43,28 @@ def divergence_appendix(workshop: pd.DataFrame | None, questions: Mapping[str, A
             "spread": int(spread.at[code, "spread"]), "std": _num(spread.at[code, "std"]),
             "levels": [{"name": people.at[p, "name"],
                         "role": roles_names.get(people.at[p, "role"], people.at[p, "role"]),
-                        "level": None if pd.isna(wide.at[code, p]) else int(wide.at[code, p])}
+                        "level": None if pd.isna(wide.at[code, p]) else int(wide.at[code, p]),
+                        "answered": (code, p) in answered}
                        for p in people.index],
         })
     scores = divergence.participant_scores(spec, workshop)
-    dim_spread = divergence.dimension_spread(scores, spec.dimensions)
     role_scores = divergence.by_role(scores, people["role"], spec.dimensions)
     return {
         "participants": len(people),
         "min_spread": divergence.HOTSPOT_MIN_SPREAD,
         "hotspots": hot,
-        "dimensions": [{"name": names.get(d, d), "min": _num(dim_spread.at[d, "min"]),
-                        "max": _num(dim_spread.at[d, "max"]),
-                        "spread": _num(dim_spread.at[d, "spread"]),
-                        "median": _num(dim_spread.at[d, "median"])} for d in spec.dimensions],
+        "dimensions": [_dimension_row(names.get(d, d), scores.get(d))
+                       for d in spec.dimensions],
         "dimension_names": [names.get(d, d) for d in spec.dimensions],
         "roles": [{"role": roles_names.get(r, r),
-                   "scores": [_num(role_scores.at[r, d]) for d in spec.dimensions]}
+                   "scores": [whole(role_scores.at[r, d]) for d in spec.dimensions]}
                   for r in role_scores.index],
     }
+
+
+def _dimension_row(name: str, scores: pd.Series | None) -> dict[str, Any]:
+    """Lowest, median, highest and spread of the participants' scores as shown (whole
+    numbers, as on the workshop page)."""
+    shown = [whole(v) for v in (scores.dropna() if scores is not None else [])]
+    median = whole(float(pd.Series(shown).median())) if shown else None
+    return {"name": name, **range_of(shown), "median": median}

@@ -96,3 +96,35 @@ def test_participant_who_has_not_submitted_is_sent_to_the_review(client, worksho
     response = client.get(reverse("assessment:results", args=[participant.token]))
     assert response.status_code == 302
     assert response.url == reverse("assessment:review", args=[participant.token])
+
+
+def test_the_personal_link_is_fetched_on_demand_never_in_the_page_source(client, consultant,
+                                                                          workshop):
+    paola = invite(workshop, "Paola", "CMO")
+    client.force_login(consultant)
+    page = client.get(reverse("consultant:assessment", args=[workshop.pk])).content.decode()
+    assert paola.token not in page
+    assert reverse("consultant:participant_link", args=[paola.pk]) in page
+    response = client.get(reverse("consultant:participant_link", args=[paola.pk]))
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert response.json()["url"] == f"http://testserver/r/{paola.token}/"
+    client.post(reverse("consultant:revoke", args=[paola.pk]))
+    assert client.get(reverse("consultant:participant_link", args=[paola.pk])).status_code == 404
+
+
+def test_status_chips_tell_not_started_in_progress_and_submitted_apart(client, consultant,
+                                                                        workshop):
+    from assessment.services import respondent_submit
+
+    invite(workshop, "Nora", "CEO")
+    busy = invite(workshop, "Ivo", "CIO")
+    done = invite(workshop, "Sara", "CMO")
+    answer(busy, {}, default=None)
+    Answer.objects.filter(respondent=busy).exclude(question__code="STR01").delete()
+    answer(done)
+    assert respondent_submit(respondent=done).ok
+    client.force_login(consultant)
+    page = client.get(reverse("consultant:assessment", args=[workshop.pk])).content.decode()
+    assert page.count("status-not_started") == 1 and "not started" in page
+    assert page.count("status-in_progress") == 1 and "in progress" in page
+    assert page.count("status-submitted") == 1
