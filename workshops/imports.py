@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from assessment.answers.history import Key, State, answers_write
 from assessment.choices import Role
@@ -18,6 +19,7 @@ from assessment.models import (
     Respondent,
 )
 from assessment.models.history import Source
+from assessment.scoring.engine import DONT_KNOW
 from workshops.table import ParsedRow, parse_table, read_table, template_bytes
 
 
@@ -33,14 +35,48 @@ def questionnaire_codes(questionnaire: Questionnaire) -> list[str]:
                 .order_by("dimension__order", "order").values_list("code", flat=True))
 
 
-def answers_template(*, questionnaire: Questionnaire, fmt: str) -> bytes:
-    """The blank CSV or XLSX for a questionnaire version (texts in the active language)."""
-    questions = pd.DataFrame(
-        list(Question.objects.filter(questionnaire=questionnaire)
+def role_spellings() -> dict[str, str]:
+    """Every accepted way of writing a role, lower case: its code and its label in each
+    language ("customer_care", "Customer care", "Assistenza clienti")."""
+    spellings = {}
+    for code, _label in Role.choices:
+        spellings[code.lower()] = code
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                spellings[str(Role(code).label).lower()] = code
+    return spellings
+
+
+def template_instructions(questionnaire: Questionnaire) -> list[list[str]]:
+    """The template's instructions, in the active language: how to fill it, the roles
+    (label and code), the levels, an example row and every question with its text."""
+    codes = questionnaire_codes(questionnaire)
+    sample = ("3", "4", DONT_KNOW, "2", "")
+    example = ["Anna Rossi", str(Role.CEO.label), *(sample[i % len(sample)]
+                                                    for i in range(len(codes)))]
+    rows = [
+        [_("How to fill this file: one row per participant, below the header row.")],
+        [_("participant: a name or an e-mail; role: one of the roles below, by name or code.")],
+        [_("Each question column: a level from 1 to 5 as in the questionnaire, "
+           "%(dk)s for \"don't know\", or empty if not answered.") % {"dk": DONT_KNOW}],
+        [_("Lines starting with # are ignored.")],
+        [_("Example row:") + " " + ",".join(example)],
+        [_("Roles:")],
+        *[[str(label), code] for code, label in Role.choices],
+        [_("Questions:")],
+    ]
+    rows += [[code, str(dimension), text] for code, dimension, text in
+             Question.objects.filter(questionnaire=questionnaire)
              .order_by("dimension__order", "order")
-             .values_list("code", "dimension__code", "text")),
-        columns=["code", "dimension", "question"])
-    return template_bytes(questionnaire_codes(questionnaire), fmt, questions)
+             .values_list("code", "dimension__name", "text")]
+    return rows
+
+
+def answers_template(*, questionnaire: Questionnaire, fmt: str) -> bytes:
+    """The blank CSV or XLSX for a questionnaire version, with its instructions (texts in
+    the active language)."""
+    return template_bytes(questionnaire_codes(questionnaire), fmt,
+                          template_instructions(questionnaire))
 
 
 def _match(existing: list[Respondent], who: str) -> Respondent | None:
@@ -62,7 +98,7 @@ def answers_import(*, assessment: Assessment, name: str, data: bytes, user=None
     Every changed answer goes to the audit trail, with ``user`` (the consultant) as author.
     """
     codes = questionnaire_codes(assessment.questionnaire)
-    rows: list[ParsedRow] = parse_table(read_table(name, data), codes, Role.values)
+    rows: list[ParsedRow] = parse_table(read_table(name, data), codes, role_spellings())
     questions = dict(Question.objects.filter(questionnaire=assessment.questionnaire)
                      .values_list("code", "id"))
     scored = set(Question.objects.filter(questionnaire=assessment.questionnaire, scored=True)

@@ -1,8 +1,9 @@
 """Offline answers as a table (CSV or XLSX): reading, checking, and the blank template.
 
-One row per participant: ``participant`` (name or e-mail), ``role`` (a role code
-such as CEO, CMO, CIO, CXO, sales, operations, customer_care), then one column per
-question code holding a level 1-5 or ``dont_know``; an empty cell is "not answered".
+One row per participant: ``participant`` (name or e-mail), ``role`` (a role, by its
+label in either language or its code), then one column per question code holding a
+level 1-5 or ``dont_know``; an empty cell is "not answered". In a CSV, lines starting
+with ``#`` are notes and are ignored (the template's instructions are such lines).
 Every problem is reported with its row (as a spreadsheet numbers it: the header
 is row 1) and column; a file with any problem is not used at all.
 """
@@ -10,7 +11,7 @@ is row 1) and column; a file with any problem is not used at all.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -54,8 +55,10 @@ def read_table(name: str, data: bytes) -> pd.DataFrame:
         if name.lower().endswith(".xlsx"):
             frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
         else:
-            frame = pd.read_csv(io.BytesIO(data), dtype=str, sep=None, engine="python",
-                                encoding="utf-8-sig")
+            lines = data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True)
+            kept = b"".join(line for line in lines if not line.lstrip().startswith(b"#"))
+            frame = pd.read_csv(io.BytesIO(kept), dtype=str, sep=None, engine="python",
+                                encoding="utf-8")
     except Exception as exc:  # noqa: BLE001 - pandas and openpyxl fail in many ways
         raise TableRejected([RowError(1, "", f"cannot read the file ({exc.__class__.__name__})")]
                             ) from None
@@ -75,9 +78,12 @@ def _level(text: str) -> int | None | str:
     return int(number)
 
 
-def parse_table(frame: pd.DataFrame, codes: Sequence[str], roles: Sequence[str]
+def parse_table(frame: pd.DataFrame, codes: Sequence[str], roles: Mapping[str, str]
                 ) -> list[ParsedRow]:
-    """Checks every cell; returns the rows or raises TableRejected with every problem."""
+    """Checks every cell; returns the rows or raises TableRejected with every problem.
+
+    ``roles`` maps every accepted way of writing a role (lower case) to its code.
+    """
     errors: list[RowError] = []
     columns = [str(c).strip() for c in frame.columns]
     for needed in FIXED:
@@ -96,7 +102,7 @@ def parse_table(frame: pd.DataFrame, codes: Sequence[str], roles: Sequence[str]
     if frame.empty:
         raise TableRejected([RowError(2, "", "no participant rows")])
     frame = frame.set_axis(columns, axis=1)
-    role_codes = {r.lower(): r for r in roles}
+    role_codes = {spelling.lower(): code for spelling, code in roles.items()}
     rows, seen = [], {}
     for i, record in enumerate(frame.to_dict("records"), start=2):
         who, role = str(record["participant"]).strip(), str(record["role"]).strip()
@@ -110,7 +116,8 @@ def parse_table(frame: pd.DataFrame, codes: Sequence[str], roles: Sequence[str]
             seen[who.lower()] = i
         if role.lower() not in role_codes:
             errors.append(RowError(i, "role", f"unknown role {role[:40]!r}; use one of "
-                                              + ", ".join(roles)))
+                                              + ", ".join(sorted(set(role_codes.values())))
+                                              + " or their names (see the template)"))
         parsed = ParsedRow(i, who, role_codes.get(role.lower(), ""))
         for code in codes:
             if code not in record:
@@ -134,15 +141,18 @@ def template_frame(codes: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(columns=[*FIXED, *codes])
 
 
-def template_bytes(codes: Sequence[str], fmt: str, questions: pd.DataFrame | None = None
+def template_bytes(codes: Sequence[str], fmt: str, instructions: Sequence[Sequence[str]] = ()
                    ) -> bytes:
-    """The template as CSV or XLSX (the XLSX adds a sheet listing the questions)."""
+    """The blank template as CSV or XLSX with its instructions: ``#`` lines after the
+    header of the CSV, an "instructions" sheet after the "answers" sheet of the XLSX."""
     frame = template_frame(codes)
     if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8")
+        notes = "".join("# " + " · ".join(str(c) for c in row if c != "") + "\n"
+                        for row in instructions)
+        return (frame.to_csv(index=False) + notes).encode("utf-8")
     out = io.BytesIO()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name="answers", index=False)
-        if questions is not None:
-            questions.to_excel(writer, sheet_name="questions", index=False)
+        pd.DataFrame(list(instructions)).to_excel(writer, sheet_name="instructions",
+                                                  index=False, header=False)
     return out.getvalue()

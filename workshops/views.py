@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from assessment.access import assessment_for_user
+from assessment.choices import Role
 from assessment.models import Questionnaire
 from workshops import services as ws
 from workshops.forms import ImportForm
@@ -90,7 +91,7 @@ def answers_upload(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("consultant:assessment", pk=assessment.pk)
     return render(request, "workshops/import.html", {
         "assessment": assessment, "company": assessment.company, "form": form,
-        "errors": errors,
+        "errors": errors, "roles": Role.choices,
     }, status=400 if (errors or form.errors) else 200)
 
 

@@ -170,3 +170,36 @@ def test_export_command_refuses_unknown_ids(db, value):
     with pytest.raises(CommandError) as exc:
         call_command("export_assessment", value)
     assert exc.value.returncode == 2
+
+
+def test_the_csv_template_explains_itself_and_a_filled_copy_imports(client, consultant, workshop):
+    client.force_login(consultant)
+    url = reverse("consultant:template", args=[workshop.questionnaire_id, "csv"])
+    text = client.get(url).content.decode()
+    header, *notes = text.splitlines()
+    assert header.startswith("participant,role,STR01")
+    assert all(line.startswith("# ") for line in notes)
+    assert "# Customer care · customer_care" in notes
+    assert any(line.startswith("# STR01 · Strategy · Question strategy 1") for line in notes)
+    assert any("Example row:" in line for line in notes)
+    # A consultant fills it with roles as the interface names them, in either language.
+    filled = "\n".join([header, "Anna,Customer care" + ",3" * 15,
+                        "Bruno,Assistenza clienti" + ",4" * 15, "Carla,cmo" + ",2" * 15,
+                        *notes]).encode()
+    result = answers_import(assessment=workshop, name="filled.csv", data=filled)
+    assert result.created == 3
+    roles = dict(Respondent.objects.filter(assessment=workshop).values_list("name", "role"))
+    assert roles == {"Anna": "customer_care", "Bruno": "customer_care", "Carla": "CMO"}
+
+
+def test_the_xlsx_template_has_an_instructions_sheet_in_the_interface_language(client,
+                                                                               consultant,
+                                                                               workshop):
+    client.force_login(consultant)
+    client.cookies["django_language"] = "it"
+    url = reverse("consultant:template", args=[workshop.questionnaire_id, "xlsx"])
+    book = openpyxl.load_workbook(io.BytesIO(client.get(url).content))
+    assert book.sheetnames == ["answers", "instructions"]
+    cells = [c for row in book["instructions"].iter_rows(values_only=True) for c in row if c]
+    assert "Assistenza clienti" in cells and "customer_care" in cells
+    assert "Domanda strategy 1" in cells
