@@ -44,6 +44,12 @@ class Role(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def role_label(value: str) -> str:
+    """A role's label in the active language when ``value`` is a role code; any other
+    text (an owner a consultant typed) as it is."""
+    return str(Role(value).label) if value in Role.values else value
+
+
 class Mode(models.TextChoices):
     SELF = "self", _("Self-assessment")
     WORKSHOP = "workshop", _("Workshop")

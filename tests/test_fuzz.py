@@ -264,19 +264,26 @@ def roadmap_workshop(answered_workshop):
     return answered_workshop
 
 
-ROADMAP_FIELDS = {"action_code": field("A-STR-1", "A-DAT-1", "A-EXE-1"),
-                  "dropped": field("on", "true"), "title": field("Do more"),
-                  "phase": field("quick_wins", "foundations", "scale"),
-                  "owner": field("CMO"), "due": field("2027-01-31", "2027-02-30", "31/12/2027")}
+# One row of the editor's formset (the first), its management form, and the add form.
+ROADMAP_FIELDS = {"row-TOTAL_FORMS": field("1", "3"), "row-INITIAL_FORMS": field("3"),
+                  "row-0-code": field("A-STR-1", "A-DAT-1", "A-EXE-1"),
+                  "row-0-edit_id": field("", "1"), "row-0-drop": field("on", "true"),
+                  "row-0-title": field("Do more"),
+                  "row-0-phase": field("quick_wins", "foundations", "scale"),
+                  "row-0-owner": field("CMO"),
+                  "row-0-due": field("2027-01-31", "2027-02-30", "31/12/2027"),
+                  "title": field("Pilot"), "dimension": field("strategy", "data"),
+                  "question_code": field("STR01"), "impact": field("1", "3", "4"),
+                  "effort": field("2", "0"), "phase": field("scale")}
 
 
-@given(data=form(ROADMAP_FIELDS, ["add", "remove", "edit_id", "assessment"]),
-       verb=st.sampled_from([None, None, "add", "remove"]), remove=junk("1", "2"))
+@given(data=form(ROADMAP_FIELDS, ["add", "restore", "save", "reset", "assessment"]),
+       verb=st.sampled_from([None, "save", "save", "add", "restore"]), restore=junk("1", "2"))
 @fuzz(140)
-def test_roadmap_edit(logged_in, roadmap_workshop, data, verb, remove):
-    if verb == "add":
-        data["add"] = "1"
-    elif verb == "remove":
-        data["remove"] = remove
+def test_roadmap_edit(logged_in, roadmap_workshop, data, verb, restore):
+    if verb in {"add", "save"}:
+        data[verb] = "1"
+    elif verb == "restore":
+        data["restore"] = restore
     post(logged_in, reverse("consultant:roadmap", args=[roadmap_workshop.pk]), data,
          accepted={302})

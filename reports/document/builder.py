@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from assessment import clusters as cluster_texts
+from assessment.choices import role_label
 from assessment.scoring.engine import CLUSTERS, next_cluster
 from benchmark import peers as benchmark
 from charts import figures as charts
@@ -58,7 +59,9 @@ def _roadmap_rows(inputs: ReportInputs, items: list[RoadmapItem], start: date
                 "title": item.custom_title or title,
                 "description": item.custom_description or description,
                 "dimension": inputs.dimension_names.get(item.action.dimension, ""),
-                "owner": item.owner,
+                "dimension_code": item.action.dimension,
+                "question_code": item.action.question_code,
+                "owner": role_label(item.owner),
                 "due": item.notes.get("due") or start + timedelta(days=30 * item.due_months),
                 "edited": bool(item.notes.get("edited")), "added": bool(item.notes.get("added")),
                 "gap": item.gap, "impact": item.action.impact, "effort": item.action.effort,
@@ -84,7 +87,7 @@ def _kpi_plan(inputs: ReportInputs, items: list[RoadmapItem]) -> list[dict[str, 
         if k is None:
             continue
         plan.append({
-            **k, "owner": owners.get(code, k["default_owner"]),
+            **k, "owner": role_label(owners.get(code, k["default_owner"])),
             "direction_label": texts.DIRECTIONS.get(k["direction"], k["direction"]),
             "target": texts.TARGETS.get(k["direction"], ""),
             "cadence_label": texts.CADENCES.get(k["cadence"], k["cadence"]),

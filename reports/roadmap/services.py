@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import F
 
 from assessment.models import Assessment
 from reports.models import RoadmapEdit
 
 
-def roadmap_edit_save(*, assessment: Assessment, action_code: str, dropped: bool = False,
-                      title: str = "", phase: str = "", owner: str = "", due=None
-                      ) -> RoadmapEdit:
-    """Drops or changes one action of the plan (or an added one); the report follows."""
-    edit = RoadmapEdit.objects.filter(assessment=assessment, action_code=action_code).first() \
-        if action_code else None
-    edit = edit or RoadmapEdit(assessment=assessment, action_code=action_code)
-    edit.dropped, edit.title, edit.phase, edit.owner, edit.due = (
-        dropped, title.strip(), phase, owner.strip(), due)
+def roadmap_row_save(*, assessment: Assessment, fields: dict[str, Any], action_code: str = "",
+                     edit_id: int | None = None) -> RoadmapEdit:
+    """Changes one action of the plan: a generated one by its ``action_code`` (its edit is
+    made on the first change) or an added one by its ``edit_id``. Only the given
+    ``fields`` change (``dropped`` drops it); the others keep their values. Raises
+    RoadmapEdit.DoesNotExist for an edit id of another assessment."""
+    if edit_id is not None:
+        edit = RoadmapEdit.objects.get(assessment=assessment, id=edit_id)
+    else:
+        edit = (RoadmapEdit.objects.filter(assessment=assessment, action_code=action_code).first()
+                or RoadmapEdit(assessment=assessment, action_code=action_code))
+    for name, value in fields.items():
+        setattr(edit, name, value.strip() if isinstance(value, str) else value)
     edit.full_clean()
     edit.save()
     _plan_changed(assessment)
     return edit
+
+
+def roadmap_edit_restore(*, assessment: Assessment, edit_id: int) -> int:
+    """Puts a dropped action back in the plan (its other changes stay)."""
+    _plan_changed(assessment)
+    return RoadmapEdit.objects.filter(assessment=assessment, id=edit_id).update(dropped=False)
 
 
 def roadmap_action_add(*, assessment: Assessment, action_code: str = "", title: str = "",
@@ -45,12 +57,6 @@ def roadmap_edits_reset(*, assessment: Assessment) -> int:
     """Back to the generated plan."""
     _plan_changed(assessment)
     return RoadmapEdit.objects.filter(assessment=assessment).delete()[0]
-
-
-def roadmap_edit_delete(*, assessment: Assessment, edit_id: int) -> int:
-    """Removes one edit (an added action goes, a changed one is as generated again)."""
-    _plan_changed(assessment)
-    return RoadmapEdit.objects.filter(assessment=assessment, id=edit_id).delete()[0]
 
 
 def _plan_changed(assessment: Assessment) -> None:

@@ -39,9 +39,10 @@ def test_generated_plan_without_edits(scored):
 
 
 def test_dropped_changed_and_added_actions_are_in_the_report_data(scored):
-    rs.roadmap_edit_save(assessment=scored, action_code="A-STR-1", dropped=True, phase="")
-    rs.roadmap_edit_save(assessment=scored, action_code="A-DAT-1", phase="quick_wins",
-                         owner="Maria Rossi", due=date(2027, 3, 31), title="Single view now")
+    rs.roadmap_row_save(assessment=scored, action_code="A-STR-1", fields={"dropped": True})
+    rs.roadmap_row_save(assessment=scored, action_code="A-DAT-1", fields={
+        "phase": "quick_wins", "owner": "Maria Rossi", "due": date(2027, 3, 31),
+        "title": "Single view now"})
     rs.roadmap_action_add(assessment=scored, title="Train the store staff", phase="scale",
                           owner="HR")
     data = report_data(assessment=scored, language="en")
@@ -61,39 +62,102 @@ def test_dropped_changed_and_added_actions_are_in_the_report_data(scored):
 
 def test_report_fingerprint_changes_when_the_plan_is_edited(scored):
     before = report_fingerprint(assessment=scored, language="en")
-    edit = rs.roadmap_edit_save(assessment=scored, action_code="A-EXE-1", owner="COO", phase="")
+    edit = rs.roadmap_row_save(assessment=scored, action_code="A-EXE-1", fields={"owner": "COO"})
     after = report_fingerprint(assessment=scored, language="en")
     assert after != before
-    rs.roadmap_edit_delete(assessment=scored, edit_id=edit.pk)
+    assert edit.pk
+    rs.roadmap_edits_reset(assessment=scored)
     assert report_fingerprint(assessment=scored, language="en") not in {before, after}
 
 
-def test_roadmap_page_edits_drops_adds_and_resets(client, consultant, scored):
+def _page_rows(client, url) -> dict:
+    """The editor's rows as the page shows them, and the form data it would post back."""
+    page = client.get(url)
+    assert page.status_code == 200
+    formset = page.context["formset"]
+    data = {f"row-{k}": v for k, v in formset.management_form.initial.items()}
+    for i, form in enumerate(formset.forms):
+        for name, value in form.initial.items():
+            data[f"row-{i}-{name}"] = "" if value is None else str(value)
+    return {r["code"]: r for r in page.context["rows"]}, data
+
+
+def _index(data, code) -> int:
+    return next(int(k.split("-")[1]) for k, v in data.items()
+                if k.endswith("-code") and v == code)
+
+
+def test_one_save_changes_several_rows_drops_with_restore_and_adds(client, consultant, scored):
     client.force_login(consultant)
     url = reverse("consultant:roadmap", args=[scored.pk])
-    assert client.post(url, {"action_code": "A-EXE-1", "phase": "scale", "owner": "Ops lead",
-                             "due": "2027-06-30", "title": ""}).status_code == 302
-    assert client.post(url, {"action_code": "A-STR-1", "phase": "quick_wins",
-                             "dropped": "on"}).status_code == 302
-    assert client.post(url, {"add": "1", "title": "Pilot click and collect",
-                             "phase": "quick_wins"}).status_code == 302
-    page = client.get(url)
-    rows = {a["code"]: a for a in page.context["rows"]}
+    rows, data = _page_rows(client, url)
+    assert set(rows) == {"A-STR-1", "A-DAT-1", "A-EXE-1"}
+    exe, str_ = _index(data, "A-EXE-1"), _index(data, "A-STR-1")
+    data.update({f"row-{exe}-owner": "Ops lead", f"row-{exe}-due": "2027-06-30",
+                 f"row-{exe}-phase": "scale", f"row-{str_}-drop": "on", "save": "1"})
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "2 actions saved." in text and "Dropped: Title A-STR-1." in text
+    rows = {r["code"]: r for r in response.context["rows"]}
     assert rows["A-EXE-1"]["owner"] == "Ops lead" and "A-STR-1" not in rows
-    assert any(a["title"] == "Pilot click and collect" for a in page.context["rows"])
+    # the untouched row kept its generated values: no edit was stored for it
+    assert not scored.roadmap_edits.filter(action_code="A-DAT-1").exists()
+    dropped = scored.roadmap_edits.get(action_code="A-STR-1")
+    assert client.post(url, {"restore": str(dropped.pk)}).status_code == 302
+    rows, _data = _page_rows(client, url)
+    assert "A-STR-1" in rows
+    assert client.post(url, {"add": "1", "title": "Pilot click and collect",
+                             "description": "Two stores first", "dimension": "execution",
+                             "question_code": "EXE02", "impact": "3", "effort": "1",
+                             "phase": "quick_wins"}).status_code == 302
+    rows, data = _page_rows(client, url)
+    custom = next(r for r in rows.values() if r["custom"])
+    assert custom["title"] == "Pilot click and collect" and custom["priority"] > 0
+    # the added action is edited like any other, description and weights included
+    i = _index(data, custom["code"])
+    data.update({f"row-{i}-description": "Three stores", f"row-{i}-effort": "2", "save": "1"})
+    assert client.post(url, data).status_code == 302
+    edit = scored.roadmap_edits.get(added=True)
+    assert (edit.description, edit.effort, edit.impact) == ("Three stores", 2, 3)
     client.post(url, {"reset": "1"})
-    assert [a["code"] for a in client.get(url).context["rows"]] == ["A-STR-1", "A-DAT-1",
-                                                                    "A-EXE-1"]
+    assert set(_page_rows(client, url)[0]) == {"A-STR-1", "A-DAT-1", "A-EXE-1"}
 
 
-@pytest.mark.parametrize("data", [
-    {"action_code": "NOT-IN-LIBRARY", "phase": "scale"},
-    {"action_code": "A-EXE-1", "phase": "someday"},
-    {"action_code": "A-EXE-1", "phase": "scale", "due": "31/31/2027"},
-    {"add": "1", "phase": "scale"},
-    {"remove": "x"},
+def test_the_editor_shows_owners_and_library_texts_in_the_interface_language(client,
+                                                                             consultant,
+                                                                             scored):
+    from reports.models import Action
+
+    Action.objects.filter(code="A-EXE-1").update(owner_role="customer_care")
+    client.force_login(consultant)
+    url = reverse("consultant:roadmap", args=[scored.pk])
+    rows, _data = _page_rows(client, url)
+    assert rows["A-EXE-1"]["owner"] == "Customer care" and rows["A-EXE-1"]["title"] == \
+        "Title A-EXE-1"
+    client.cookies["django_language"] = "it"
+    rows, _data = _page_rows(client, url)
+    assert rows["A-EXE-1"]["owner"] == "Assistenza clienti"
+    assert rows["A-EXE-1"]["title"] == "Titolo A-EXE-1"
+
+
+@pytest.mark.parametrize("change", [
+    {"phase": "someday"}, {"due": "31/31/2027"}, {"code": "NOT-IN-THE-PLAN"}, {"title": ""},
 ])
-def test_bad_roadmap_edits_are_refused_without_a_500(client, consultant, scored, data):
+def test_bad_roadmap_rows_are_refused_without_a_500_and_nothing_is_saved(client, consultant,
+                                                                        scored, change):
+    client.force_login(consultant)
+    url = reverse("consultant:roadmap", args=[scored.pk])
+    _rows, data = _page_rows(client, url)
+    data.update({f"row-0-{k}": v for k, v in change.items()})
+    data.update({"row-1-owner": "Someone", "save": "1"})
+    assert client.post(url, data).status_code == 400
+    assert not scored.roadmap_edits.exists()
+
+
+@pytest.mark.parametrize("data", [{"add": "1", "phase": "scale"}, {"restore": "x"},
+                                  {"add": "1", "title": "No dimension", "phase": "scale"}])
+def test_bad_roadmap_verbs_are_refused_without_a_500(client, consultant, scored, data):
     client.force_login(consultant)
     response = client.post(reverse("consultant:roadmap", args=[scored.pk]), data)
     assert response.status_code == 400
@@ -138,5 +202,5 @@ def test_assessment_page_offers_the_download_only_when_the_report_is_ready(clien
     assert download in client.get(url).content.decode()
     response = client.get(download)
     assert response.status_code == 200 and response.content == b"%PDF-1.7 test"
-    rs.roadmap_edit_save(assessment=scored, action_code="A-EXE-1", owner="COO", phase="")
+    rs.roadmap_row_save(assessment=scored, action_code="A-EXE-1", fields={"owner": "COO"})
     assert client.get(download).status_code == 404  # stale: the plan changed since
