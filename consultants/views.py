@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,9 +17,12 @@ from assessment.access import (
     company_for_user,
     participant_for_user,
 )
+from assessment.clusters import cluster_name
 from assessment.models import Questionnaire
+from assessment.selectors import official_levels
 from consultants.forms import AssessmentForm, CompanyForm
-from reports.selectors import report_state
+from reports.selectors import report_card
+from survey.pages import results_context
 from workshops import services as ws
 from workshops.forms import ImportForm, ParticipantForm
 from workshops.pages import participants_listed
@@ -84,10 +86,40 @@ def assessment_detail(request: HttpRequest, pk: int, form: ParticipantForm | Non
         "participants": participants_listed(assessment=assessment),
         "total": assessment.questionnaire.questions.filter(scored=True).count(),
         "form": form or ParticipantForm(), "import_form": ImportForm(),
-        "reports": [{"code": code, "name": name,
-                     "status": report_state(assessment=assessment, language=code)["status"]}
-                    for code, name in settings.LANGUAGES] if assessment.scored_at else [],
+        "report": _report_card(request, assessment) if assessment.scored_at else None,
+        "cluster_name": cluster_name(assessment.cluster) if assessment.scored_at else "",
     }, status=status)
+
+
+def _report_card(request: HttpRequest, assessment) -> dict:
+    return report_card(assessment=assessment, language=request.GET.get("report"),
+                       urls=lambda language: {
+                           "start": reverse("consultant:report", args=[assessment.pk]),
+                           "status": reverse("consultant:report_status", args=[assessment.pk])
+                           + f"?language={language}",
+                           "download": reverse("consultant:report_download",
+                                               args=[assessment.pk, language])})
+
+
+@login_required
+@require_GET
+def assessment_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """The results an executive sees (cluster and why, scores, radar, strengths and gaps),
+    from the official answers, with the participants and the company's waves."""
+    assessment = assessment_for_user(request.user, pk)
+    if not assessment.scored_at:
+        messages.info(request, _("The results appear once the assessment is scored."))
+        return redirect("consultant:assessment", pk=assessment.pk)
+    context = results_context(assessment=assessment,
+                              levels=official_levels(assessment=assessment))
+    waves = company_waves(company=assessment.company)
+    context.update(
+        company=assessment.company,
+        participants=participants_listed(assessment=assessment),
+        comparison=waves_comparison(waves=waves,
+                                    names=dimension_names(assessment=assessment)),
+        report=_report_card(request, assessment))
+    return render(request, "consultants/results.html", context)
 
 
 @login_required

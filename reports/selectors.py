@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from assessment.choices import Mode
@@ -42,3 +44,14 @@ def report_state(*, assessment: Assessment, language: str) -> dict:
     report = current_reports(assessment=assessment, language=language).values(
         "status", "error").first()
     return {"language": language, "status": report["status"] if report else "none"}
+
+
+def report_card(*, assessment: Assessment, language: str | None,
+                urls: Callable[[str], dict[str, str]]) -> dict:
+    """What the PDF card of a page shows and follows: the current report's state in
+    ``language`` (the assessment's own when not one of ours) and the card's links for
+    that language, ``urls(language)``: ``start``, ``status`` and ``download``."""
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        language = assessment.language
+    return {**report_state(assessment=assessment, language=language),
+            **{f"{name}_url": url for name, url in urls(language).items()}}

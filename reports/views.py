@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -48,6 +47,13 @@ def report_start(request: HttpRequest, token: str) -> HttpResponse:
 def report_status(request: HttpRequest, token: str) -> JsonResponse:
     assessment = _scored(token)
     language = _language(request, assessment)
+    return _status_json(assessment=assessment, language=language,
+                        download_url=reverse("reports:download", args=[token, language]))
+
+
+def _status_json(*, assessment, language: str, download_url: str) -> JsonResponse:
+    """The current report's state for the page's script: waiting, ready (with its link),
+    or failed (with the reason)."""
     report = current_reports(assessment=assessment, language=language).defer("pdf").first()
     if report is None:
         return JsonResponse({"status": "none"})
@@ -57,7 +63,7 @@ def report_status(request: HttpRequest, token: str) -> JsonResponse:
         data = {"status": ReportFile.Status.FAILED, "label": str(ReportFile.Status.FAILED.label),
                 "error": _("Preparing the report was interrupted. Please try again.")}
     elif report.status == ReportFile.Status.DONE:
-        data["url"] = reverse("reports:download", args=[token, language])
+        data["url"] = download_url
     if report.status == ReportFile.Status.FAILED:
         data["error"] = _("The report could not be made. Try again; if it fails again, "
                           "contact support.")
@@ -98,8 +104,19 @@ def consultant_report_start(request: HttpRequest, pk: int) -> HttpResponse:
     language = request.POST.get("language")
     language = language if language in LANGS else assessment.language
     report_request(assessment=assessment, language=language)
-    messages.info(request, _("The report is being prepared; reload this page in a moment."))
-    return redirect("consultant:assessment", pk=assessment.pk)
+    return redirect(reverse("consultant:assessment", args=[assessment.pk])
+                    + f"?report={language}#report")
+
+
+@login_required
+@require_GET
+def consultant_report_status(request: HttpRequest, pk: int) -> JsonResponse:
+    assessment = assessment_for_user(request.user, pk)
+    if not assessment.scored_at:
+        raise Http404
+    language = _language(request, assessment)
+    return _status_json(assessment=assessment, language=language, download_url=reverse(
+        "consultant:report_download", args=[assessment.pk, language]))
 
 
 @login_required

@@ -20,9 +20,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from assessment import clusters
-from assessment.models import Dimension, Option, Question, Respondent
+from assessment.models import Assessment, Dimension, Option, Question, Respondent
 from assessment.scoring.engine import DONT_KNOW
-from assessment.selectors import SurveyState, answer_levels, questionnaire_spec
+from assessment.selectors import SurveyState, questionnaire_spec
 from benchmark import peers as benchmark
 from benchmark.queries import peers_frame
 from charts import figures as charts
@@ -167,9 +167,10 @@ def survey_page_html(*, request: HttpRequest, state: SurveyState, step: int,
     return "".join(values[part] if i % 2 else part for i, part in enumerate(frame))
 
 
-def results_context(*, respondent: Respondent) -> dict[str, Any]:
-    """Everything the results page shows, from the stored result snapshot."""
-    assessment = respondent.assessment
+def results_context(*, assessment: Assessment, levels: dict[str, int | None]) -> dict[str, Any]:
+    """Everything the results page shows, from the stored result snapshot and the
+    assessment's official answers ``levels`` (the executive's own, or a workshop's
+    consensus)."""
     questionnaire = assessment.questionnaire
     spec = questionnaire_spec(questionnaire=questionnaire)
     dims = {d.code: d.name for d in Dimension.objects.filter(questionnaire=questionnaire)}
@@ -201,7 +202,6 @@ def results_context(*, respondent: Respondent) -> dict[str, Any]:
         q.code: q.text
         for q in Question.objects.filter(questionnaire=questionnaire, code__in=codes)
     }
-    levels = answer_levels(respondent=respondent)
 
     def item(code: str) -> dict[str, Any]:
         return {"code": code, "text": texts.get(code, code), "level": levels.get(code)}

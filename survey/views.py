@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,9 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessment import clusters, services
 from assessment.models import Dimension, Questionnaire
-from assessment.selectors import respondent_by_token, survey_state
+from assessment.selectors import answer_levels, respondent_by_token, survey_state
 from assessment.throttle import throttle
-from reports.selectors import report_state
+from reports.selectors import report_card
 from survey.forms import StartForm
 from survey.pages import results_context, step_count, survey_page_html
 
@@ -152,11 +151,14 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
                       {"respondent": respondent})
     if not respondent.assessment.scored_at:
         return redirect("assessment:review", token=token)
-    context = results_context(respondent=respondent)
+    context = results_context(assessment=respondent.assessment,
+                              levels=answer_levels(respondent=respondent))
     context["respondent"] = respondent
-    language = request.GET.get("report")
-    if language not in {code for code, _name in settings.LANGUAGES}:
-        language = respondent.assessment.language
-    context["report"] = report_state(assessment=respondent.assessment, language=language)
+    context["report"] = report_card(
+        assessment=respondent.assessment, language=request.GET.get("report"),
+        urls=lambda language: {
+            "start": reverse("reports:start", args=[token]),
+            "status": reverse("reports:status", args=[token]) + f"?language={language}",
+            "download": reverse("reports:download", args=[token, language])})
     context["resume_url"] = request.build_absolute_uri(reverse("assessment:resume", args=[token]))
     return render(request, "survey/results.html", context)

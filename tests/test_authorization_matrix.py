@@ -80,6 +80,8 @@ MATRIX = {
     "consultant:roadmap": ("get", "assessment", consultant_only(OK)),
     "consultant:history": ("get", "assessment", consultant_only(OK)),
     "consultant:restore": ("post", "change", consultant_only(REDIRECT)),
+    "consultant:results": ("get", "assessment", consultant_only(OK)),
+    "consultant:report_status": ("get", "assessment", consultant_only(OK)),
     "consultant:report": ("post", "assessment", consultant_only(REDIRECT)),
     "consultant:report_download": ("get", "report_download", consultant_only(NOT_FOUND)),
     "consultant:template": ("get", "template", consultant_only(OK, other=OK)),

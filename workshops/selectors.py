@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from assessment.models import Answer, Assessment, Company, Dimension, Question, Respondent
+from assessment.numbers import whole
 
 
 def participants_of(*, assessment: Assessment) -> QuerySet[Respondent]:
@@ -59,16 +60,18 @@ def company_waves(*, company: Company) -> list[Assessment]:
 
 
 def waves_comparison(*, waves: list[Assessment], names: dict[str, str]) -> dict[str, Any]:
-    """Scored waves side by side with the change per dimension since the wave before."""
+    """Scored waves side by side with the change per dimension since the wave before:
+    scores as shown (whole numbers) and each change computed from the two shown beside it."""
     scored = [w for w in waves if w.scored_at]
+
+    def change(values: list[int | None]) -> int | None:
+        return values[-1] - values[-2] if len(values) >= 2 and None not in values[-2:] else None
+
     rows = []
     for code, name in names.items():
-        values = [w.scores.get(code) for w in scored]
-        change = (round(values[-1] - values[-2], 1)
-                  if len(values) >= 2 and None not in values[-2:] else None)
-        rows.append({"code": code, "name": name, "values": values, "change": change})
-    overall = [w.overall for w in scored]
-    return {"waves": scored, "rows": rows, "overall": overall,
-            "overall_change": round(overall[-1] - overall[-2], 1) if len(overall) >= 2 else None}
+        values = [whole(w.scores.get(code)) for w in scored]
+        rows.append({"code": code, "name": name, "values": values, "change": change(values)})
+    overall = [whole(w.overall) for w in scored]
+    return {"waves": scored, "rows": rows, "overall": overall, "overall_change": change(overall)}
 
 

@@ -49,8 +49,10 @@ def test_kpi_plan_follows_the_roadmap_then_core_kpis(content):
     codes = [k["code"] for k in plan]
     assert codes[:2] == ["conversion_rate", "scv_coverage"]
     assert set(codes[2:]) == {"nps", "csat"}
-    assert plan[0]["owner"] == "CMO" and plan[0]["actions"] == ["A-STR-1"]
-    assert all(k["owner"] == "CXO" and k["actions"] == [] for k in plan[2:])
+    # owners are role names, never codes
+    assert plan[0]["owner"] == "Marketing (CMO)" and plan[0]["actions"] == ["A-STR-1"]
+    assert all(k["owner"] == "Customer experience (CXO)" and k["actions"] == []
+               for k in plan[2:])
 
 
 def test_report_texts_follow_the_language(content):

@@ -195,11 +195,17 @@ def test_assessment_page_offers_the_download_only_when_the_report_is_ready(clien
     client.force_login(consultant)
     url = reverse("consultant:assessment", args=[scored.pk])
     download = reverse("consultant:report_download", args=[scored.pk, "en"])
-    assert download not in client.get(url).content.decode()
+    hidden = 'class="btn btn-success d-none" id="report-download"'
+    assert hidden in client.get(url).content.decode()
     client.post(reverse("consultant:report", args=[scored.pk]), {"language": "en"})
-    assert "being prepared" in client.get(url).content.decode()
+    page = client.get(url + "?report=en").content.decode()
+    # the card follows the report by itself (report.js polls its status URL)
+    assert 'data-status="pending"' in page
+    status = reverse("consultant:report_status", args=[scored.pk])
+    assert client.get(status, {"language": "en"}).json()["status"] == "pending"
     ReportFile.objects.update(status=ReportFile.Status.DONE, pdf=b"%PDF-1.7 test")
-    assert download in client.get(url).content.decode()
+    page = client.get(url + "?report=en").content.decode()
+    assert hidden not in page and f'href="{download}"' in page
     response = client.get(download)
     assert response.status_code == 200 and response.content == b"%PDF-1.7 test"
     rs.roadmap_row_save(assessment=scored, action_code="A-EXE-1", fields={"owner": "COO"})
