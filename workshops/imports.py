@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
 from django.db import transaction
 from django.utils import timezone
 
@@ -35,12 +34,10 @@ def questionnaire_codes(questionnaire: Questionnaire) -> list[str]:
 
 def answers_template(*, questionnaire: Questionnaire, fmt: str) -> bytes:
     """The blank CSV or XLSX for a questionnaire version (texts in the active language)."""
-    questions = pd.DataFrame(
-        list(Question.objects.filter(questionnaire=questionnaire)
-             .order_by("dimension__order", "order")
-             .values_list("code", "dimension__code", "text")),
-        columns=["code", "dimension", "question"])
-    return template_bytes(questionnaire_codes(questionnaire), fmt, questions)
+    questions = list(Question.objects.filter(questionnaire=questionnaire)
+                     .order_by("dimension__order", "order")
+                     .values_list("code", "dimension__code", "text"))
+    return template_bytes([q[0] for q in questions], fmt, questions)
 
 
 def _match(existing: list[Respondent], who: str) -> Respondent | None:

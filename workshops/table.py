@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from assessment import spreadsheet
 from assessment.scoring.engine import DONT_KNOW
 
 FIXED = ("participant", "role")
@@ -129,20 +130,16 @@ def parse_table(frame: pd.DataFrame, codes: Sequence[str], roles: Sequence[str]
     return rows
 
 
-def template_frame(codes: Sequence[str]) -> pd.DataFrame:
-    """The blank answers table of a questionnaire version."""
-    return pd.DataFrame(columns=[*FIXED, *codes])
-
-
-def template_bytes(codes: Sequence[str], fmt: str, questions: pd.DataFrame | None = None
-                   ) -> bytes:
-    """The template as CSV or XLSX (the XLSX adds a sheet listing the questions)."""
-    frame = template_frame(codes)
+def template_bytes(codes: Sequence[str], fmt: str,
+                   questions: Sequence[Sequence[str]] | None = None) -> bytes:
+    """The blank template as CSV or XLSX; the XLSX adds a sheet listing the questions
+    (code, dimension, text). Written through ``assessment.spreadsheet``."""
+    header = [*FIXED, *codes]
     if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8")
+        return "".join(spreadsheet.csv_lines(header, [])).encode("utf-8")
+    sheets = {"answers": (header, [])}
+    if questions is not None:
+        sheets["questions"] = (["code", "dimension", "question"], questions)
     out = io.BytesIO()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name="answers", index=False)
-        if questions is not None:
-            questions.to_excel(writer, sheet_name="questions", index=False)
+    spreadsheet.xlsx_write(sheets, out)
     return out.getvalue()
