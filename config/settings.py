@@ -131,6 +131,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A request body that cannot be decoded becomes a 400 before any view reads it.
+    "config.middleware.UnreadableBodyMiddleware",
     # A lost database connection becomes a 503 the survey's script retries.
     "config.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
