@@ -36,6 +36,8 @@ urlpatterns = [
          name="restore"),
     path("assessments/<int:pk>/roadmap/", roadmap_views.roadmap, name="roadmap"),
     path("assessments/<int:pk>/report/", report_views.consultant_report_start, name="report"),
+    path("assessments/<int:pk>/report/share/", workshop_views.report_share,
+         name="report_share"),
     path("assessments/<int:pk>/report/<str:language>.pdf", report_views.consultant_report_download,
          name="report_download"),
     path("questionnaires/<int:pk>/template.<str:fmt>",
