@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from assessment.answers.history import Key, State, answers_write
-from assessment.choices import Role
+from assessment.choices import Mode, Role
 from assessment.models import (
     Assessment,
     Option,
@@ -17,7 +18,8 @@ from assessment.models import (
     Respondent,
 )
 from assessment.models.history import Source
-from workshops.table import ParsedRow, parse_table, read_table, template_bytes
+from workshops.reading import Limits, read_table
+from workshops.table import ParsedRow, RowError, TableRejected, parse_table, template_bytes
 
 
 @dataclass
@@ -25,6 +27,13 @@ class ImportResult:
     created: int
     updated: int
     answers: int
+
+
+def import_limits() -> Limits:
+    """The limits an uploaded answers file is read within (settings ``IMPORT_MAX_*``)."""
+    return Limits(max_bytes=settings.IMPORT_MAX_BYTES,
+                  max_unpacked_bytes=settings.IMPORT_MAX_UNPACKED_BYTES,
+                  max_rows=settings.IMPORT_MAX_ROWS, max_columns=settings.IMPORT_MAX_COLUMNS)
 
 
 def questionnaire_codes(questionnaire: Questionnaire) -> list[str]:
@@ -57,9 +66,14 @@ def answers_import(*, assessment: Assessment, name: str, data: bytes, user=None
     file's answers in place of theirs; others are added. Raises
     ``answers_table.TableRejected`` listing every problem, with nothing saved.
     Every changed answer goes to the audit trail, with ``user`` (the consultant) as author.
+    A self-assessment has no participants: it is refused.
     """
+    if assessment.mode != Mode.WORKSHOP:
+        raise TableRejected([RowError(0, "", "answers can be imported into a workshop "
+                                             "only, not into a self-assessment")])
     codes = questionnaire_codes(assessment.questionnaire)
-    rows: list[ParsedRow] = parse_table(read_table(name, data), codes, Role.values)
+    rows: list[ParsedRow] = parse_table(read_table(name, data, import_limits()), codes,
+                                        Role.values)
     questions = dict(Question.objects.filter(questionnaire=assessment.questionnaire)
                      .values_list("code", "id"))
     scored = set(Question.objects.filter(questionnaire=assessment.questionnaire, scored=True)

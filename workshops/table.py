@@ -4,7 +4,8 @@ One row per participant: ``participant`` (name or e-mail), ``role`` (a role code
 such as CEO, CMO, CIO, CXO, sales, operations, customer_care), then one column per
 question code holding a level 1-5 or ``dont_know``; an empty cell is "not answered".
 Every problem is reported with its row (as a spreadsheet numbers it: the header
-is row 1) and column; a file with any problem is not used at all.
+is row 1) and column; a file with any problem is not used at all. Reading a file
+within its size limits is ``workshops.reading``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from assessment import spreadsheet
 from assessment.scoring.engine import DONT_KNOW
 
 FIXED = ("participant", "role")
-MAX_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        if not self.row:  # the file as a whole
+            return self.message
         where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -47,20 +49,6 @@ class TableRejected(ValueError):
     def __init__(self, errors: list[RowError]):
         super().__init__("; ".join(map(str, errors[:5])))
         self.errors = errors
-
-
-def read_table(name: str, data: bytes) -> pd.DataFrame:
-    """The file's cells as text (CSV by default, XLSX by its extension)."""
-    try:
-        if name.lower().endswith(".xlsx"):
-            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
-        else:
-            frame = pd.read_csv(io.BytesIO(data), dtype=str, sep=None, engine="python",
-                                encoding="utf-8-sig")
-    except Exception as exc:  # noqa: BLE001 - pandas and openpyxl fail in many ways
-        raise TableRejected([RowError(1, "", f"cannot read the file ({exc.__class__.__name__})")]
-                            ) from None
-    return frame.fillna("")
 
 
 def _level(text: str) -> int | None | str:
@@ -90,8 +78,6 @@ def parse_table(frame: pd.DataFrame, codes: Sequence[str], roles: Sequence[str]
             errors.append(RowError(1, col, "unknown question code"))
     if len(set(columns)) != len(columns):
         errors.append(RowError(1, "", "a column appears twice"))
-    if len(frame) > MAX_ROWS:
-        errors.append(RowError(1, "", f"more than {MAX_ROWS} rows"))
     if errors:
         raise TableRejected(errors)
     if frame.empty:
