@@ -3,6 +3,10 @@
 A consultant sees the companies they own or that were shared with them, and
 those companies' assessments and participants; staff (admins) see everything.
 Anything else is "not found", so an outsider cannot even learn that an id exists.
+
+A private link opens its own answers; the report of the assessment only where the
+link is the assessment's own (a self-assessment) or the consultant has shared a
+workshop's consolidated report with its participants (``report_open_to``).
 """
 
 from __future__ import annotations
@@ -58,3 +62,12 @@ def participant_for_user(user, pk: int) -> Respondent:
     if participant is None:
         raise Http404
     return participant
+
+
+def report_open_to(respondent: Respondent) -> bool:
+    """Whether a private link reaches its assessment's report.
+
+    A workshop's consolidated report lists every participant's answers: a
+    participant's link reaches it only while the consultant shares it.
+    """
+    return not respondent.is_participant or respondent.assessment.report_shared_at is not None

@@ -1,13 +1,13 @@
-"""Benchmark exports, CSV and XLSX, written row by row so memory stays flat."""
+"""Benchmark exports, CSV and XLSX, written row by row so memory stays flat (through
+``assessment.spreadsheet``, which keeps every text from becoming a formula)."""
 
 from __future__ import annotations
 
-import csv
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
-from openpyxl import Workbook
+from assessment import spreadsheet
 
 FORMATS = ("csv", "xlsx")
 CONTENT_TYPES = {
@@ -16,33 +16,23 @@ CONTENT_TYPES = {
 }
 
 
-class _Echo:
-    """A file-like object whose write returns the line, for streaming csv.writer output."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def _cell(value: Any) -> Any:
     return round(value, 1) if isinstance(value, float) else value
 
 
+def _rounded(rows: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
+    for row in rows:
+        yield [_cell(v) for v in row]
+
+
 def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
     """The CSV file as an iterator of lines (header first), for a streaming response."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(header)
-    for row in rows:
-        yield writer.writerow([_cell(v) for v in row])
+    return spreadsheet.csv_lines(header, _rounded(rows))
 
 
 def xlsx_write(header: Sequence[str], rows: Iterable[Sequence[Any]], out: IO[bytes]) -> None:
     """Writes an XLSX workbook with openpyxl's write-only mode (rows go to disk as they come)."""
-    wb = Workbook(write_only=True)
-    sheet = wb.create_sheet("benchmark")
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append([_cell(v) for v in row])
-    wb.save(out)
+    spreadsheet.xlsx_write({"benchmark": (header, _rounded(rows))}, out)
 
 
 def xlsx_file(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> IO[bytes]:

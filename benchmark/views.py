@@ -121,7 +121,8 @@ def benchmark_export(request: HttpRequest, fmt: str) -> HttpResponse:
         raise PermissionDenied
     form, filters = _filters(request)
     if filters is None:
-        return HttpResponse(form.error_line(), status=400, content_type="text/plain")
+        return HttpResponse(form.error_line(), status=400,
+                            content_type="text/plain; charset=utf-8")
     dims = [code for code, _name in dimensions_for(version=filters.questionnaire)]
     header, rows = export_header(dims), export_rows(filters=filters, dimensions=dims)
     name = f"benchmark-{timezone.localdate():%Y%m%d}.{fmt}"

@@ -2,11 +2,18 @@
 
 The web page embeds a figure as JSON (rendered by plotly.js); the PDF report
 exports the very same figure to SVG, so both look alike.
+
+Plotly reads a subset of HTML in every text (``<a href>``, ``<b>``, ``<br>``): a company
+named ``<a href=…>`` would be a link. ``_layout``, which every figure passes through,
+escapes all texts (names, category labels, ticks, titles, hover and bar texts) with
+``plain``, so they show as typed; hover templates never embed a text, they name it.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -40,7 +47,43 @@ def _slim_template(name: str) -> go.layout.Template:
 TEMPLATE = _slim_template("plotly_white")
 
 
+def plain(text: str) -> str:
+    """``text`` as Plotly shows it literally (its markup characters as entities)."""
+    return html.escape(text, quote=False)
+
+
+def _plain_values(value: Any) -> Any:
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain_values(v) for v in value]
+    return value
+
+
+_TRACE_TEXTS = ("name", "text", "hovertext", "x", "y", "theta", "labels")
+_AXES = ("xaxis", "yaxis")
+
+
+def _plain_figure(fig: go.Figure) -> None:
+    """Escapes every text of the figure's traces and axes, once, as the figure is made."""
+    for trace in fig.data:
+        for attr in _TRACE_TEXTS:
+            if attr in trace and trace[attr] is not None:
+                trace[attr] = _plain_values(trace[attr])
+    axes = [fig.layout[a] for a in _AXES] + [fig.layout.polar.angularaxis]
+    for axis in axes:
+        for attr in ("tickvals", "ticktext", "ticksuffix"):
+            if axis[attr] is not None:
+                axis[attr] = _plain_values(axis[attr])
+    for axis in axes[:2]:
+        if axis.title.text:
+            axis.title.text = plain(axis.title.text)
+    if fig.layout.title.text:
+        fig.layout.title.text = plain(fig.layout.title.text)
+
+
 def _layout(fig: go.Figure, *, height: int) -> go.Figure:
+    _plain_figure(fig)
     fig.update_layout(
         template=TEMPLATE,
         height=height,
@@ -78,7 +121,7 @@ def radar(
                       "dash": "solid" if kind == "company" else "dash"},
                 fill="toself" if kind == "company" else None,
                 fillcolor="rgba(11, 92, 173, 0.18)" if kind == "company" else None,
-                hovertemplate="%{theta}: %{r:.0f}<extra>" + name + "</extra>",
+                hovertemplate="%{theta}: %{r:.0f}<extra>%{fullData.name}</extra>",
             )
         )
     fig.update_layout(
@@ -136,13 +179,12 @@ def cluster_distribution(
     top = max([*shares, *(compare or [])] or [0])
     fig.update_layout(yaxis={"range": [0, top * 1.25 + 1], "ticksuffix": "%",
                              "gridcolor": "#dee2e6"},
-                      # Two-line labels read level in a narrow column too.
-                      xaxis={"tickangle": 0, "tickvals": list(labels), "tickfont": {"size": 11},
-                             "ticktext": [str(lb).replace(" ", "<br>", 1) for lb in labels]},
+                      xaxis={"tickangle": 0, "tickvals": list(labels), "tickfont": {"size": 11}},
                       showlegend=compare is not None, barmode="group")
     fig = _layout(fig, height=height)
-    # Below the two-line labels, not over them.
-    fig.update_layout(legend={"y": -0.3}, margin={"b": 80})
+    # Two-line labels read level in a narrow column too; the legend goes below them.
+    fig.update_layout(legend={"y": -0.3}, margin={"b": 80}, xaxis={
+        "ticktext": [plain(str(lb)).replace(" ", "<br>", 1) for lb in labels]})
     return fig
 
 
@@ -188,7 +230,7 @@ def trend_lines(
     for name, values in series.items():
         fig.add_trace(go.Scatter(
             x=list(waves), y=list(values), name=name, mode="lines+markers",
-            hovertemplate="%{x}: %{y:.0f}" + suffix + "<extra>" + name + "</extra>",
+            hovertemplate="%{x}: %{y:.0f}" + plain(suffix) + "<extra>%{fullData.name}</extra>",
         ))
     fig.update_layout(xaxis={"type": "category", "gridcolor": "#dee2e6"},
                       yaxis={"range": [0, top], "ticksuffix": suffix, "gridcolor": "#dee2e6"})

@@ -131,6 +131,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A request body that cannot be decoded becomes a 400 before any view reads it.
+    "config.middleware.UnreadableBodyMiddleware",
     # A lost database connection becomes a 503 the survey's script retries.
     "config.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
@@ -231,6 +233,14 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="omnimaturity <norepl
 # Text fields typed by respondents are capped here and in the models' max_length.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=256 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+
+# Offline answers (CSV/XLSX, the import page and `import_answers`): the file's size is
+# checked before it is read; an XLSX's unpacked size before it is opened, and its rows
+# and columns as it is read, stopping at the first one over the limit.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=4 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=500)
+IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=200)
 
 LOGIN_URL = "consultant:login"
 LOGIN_REDIRECT_URL = "consultant:home"

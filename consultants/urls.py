@@ -40,6 +40,8 @@ urlpatterns = [
     path("assessments/<int:pk>/report/", report_views.consultant_report_start, name="report"),
     path("assessments/<int:pk>/report/status/", report_views.consultant_report_status,
          name="report_status"),
+    path("assessments/<int:pk>/report/share/", workshop_views.report_share,
+         name="report_share"),
     path("assessments/<int:pk>/report/<str:language>.pdf", report_views.consultant_report_download,
          name="report_download"),
     path("questionnaires/<int:pk>/template.<str:fmt>",

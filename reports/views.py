@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from assessment.access import assessment_for_user
+from assessment.access import assessment_for_user, report_open_to
 from assessment.selectors import respondent_by_token
 from assessment.throttle import throttle
 from reports.models import ReportFile
@@ -22,8 +22,10 @@ LANGS = {code for code, _ in settings.LANGUAGES}
 
 
 def _scored(token: str):
+    """The scored assessment whose report the link may reach; 404 otherwise (a workshop
+    participant's link, unless the consultant shared the report)."""
     respondent = respondent_by_token(token=token)
-    if not respondent.assessment.scored_at:
+    if not respondent.assessment.scored_at or not report_open_to(respondent):
         raise Http404
     return respondent.assessment
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessment import clusters, services
+from assessment.access import report_open_to
 from assessment.models import Dimension, Questionnaire
 from assessment.selectors import answer_levels, respondent_by_token, survey_state
 from assessment.throttle import throttle
@@ -140,6 +141,17 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
     }, status=400 if submitted and missing else 200)
 
 
+def _report(request: HttpRequest, respondent) -> dict:
+    """The report card, in the language asked for (``?report=``) or the assessment's."""
+    token = respondent.token
+    return report_card(
+        assessment=respondent.assessment, language=request.GET.get("report"),
+        urls=lambda language: {
+            "start": reverse("reports:start", args=[token]),
+            "status": reverse("reports:status", args=[token]) + f"?language={language}",
+            "download": reverse("reports:download", args=[token, language])})
+
+
 @throttle("pages")
 def results(request: HttpRequest, token: str) -> HttpResponse:
     respondent = respondent_by_token(token=token)
@@ -147,18 +159,15 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
         # Workshop participants see the agreed result in the session, not their own.
         if not respondent.submitted_at:
             return redirect("assessment:review", token=token)
-        return render(request, "workshops/participant_done.html",
-                      {"respondent": respondent})
+        shared = bool(respondent.assessment.scored_at) and report_open_to(respondent)
+        return render(request, "workshops/participant_done.html", {
+            "respondent": respondent,
+            "report": _report(request, respondent) if shared else None})
     if not respondent.assessment.scored_at:
         return redirect("assessment:review", token=token)
     context = results_context(assessment=respondent.assessment,
                               levels=answer_levels(respondent=respondent))
     context["respondent"] = respondent
-    context["report"] = report_card(
-        assessment=respondent.assessment, language=request.GET.get("report"),
-        urls=lambda language: {
-            "start": reverse("reports:start", args=[token]),
-            "status": reverse("reports:status", args=[token]) + f"?language={language}",
-            "download": reverse("reports:download", args=[token, language])})
+    context["report"] = _report(request, respondent)
     context["resume_url"] = request.build_absolute_uri(reverse("assessment:resume", args=[token]))
     return render(request, "survey/results.html", context)

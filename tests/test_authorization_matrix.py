@@ -2,8 +2,11 @@
 
 Personas: an anonymous visitor; the respondent holding company A's private link; a
 respondent of another company (holding their own link, trying A's with a changed
-token); the consultant who owns company A; another consultant; an admin. A new URL
-without a row here fails ``test_every_url_has_a_row``.
+token); a participant of A's workshop holding their personal link, who never
+answered, the report not shared; a participant of A's other workshop, whose report
+the consultant shared; the consultant who owns company A; another consultant; an
+admin. Both workshops have a finished PDF. A new URL without a row here fails
+``test_every_url_has_a_row``.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ("anonymous", "respondent", "other_respondent", "consultant", "other_consultant",
-            "admin")
+PERSONAS = ("anonymous", "respondent", "other_respondent", "participant", "shared_participant",
+            "consultant", "other_consultant", "admin")
 LOGIN = "login"  # a redirect to a login page
 OK = {200}
 REDIRECT = {302}
@@ -38,19 +41,24 @@ TOKEN = "token"  # the URL carries the private link; "other" personas change it
 
 
 def consultant_only(ok, other=NOT_FOUND):
-    return {"anonymous": LOGIN, "respondent": LOGIN, "other_respondent": LOGIN,
+    return {**{p: LOGIN for p in PERSONAS},
             "consultant": ok, "other_consultant": other, "admin": ok}
 
 
 def staff_only():
-    return {"anonymous": LOGIN, "respondent": LOGIN, "other_respondent": LOGIN,
-            "consultant": LOGIN, "other_consultant": LOGIN, "admin": OK}
+    return {**{p: LOGIN for p in PERSONAS}, "admin": OK}
 
 
-def link_only(ok):
-    # Without A's link nobody reaches A's answers: a changed token is simply not found.
-    return {"anonymous": NOT_FOUND, "respondent": ok, "other_respondent": NOT_FOUND,
-            "consultant": NOT_FOUND, "other_consultant": NOT_FOUND, "admin": NOT_FOUND}
+def link_only(ok, participant, shared):
+    """Without its link nobody reaches an assessment: a changed token is not found.
+    ``participant`` and ``shared`` are what the two participants' own links get."""
+    return {**{p: NOT_FOUND for p in PERSONAS}, "respondent": ok, "participant": participant,
+            "shared_participant": shared}
+
+
+def report_link(ok):
+    # The consolidated report: never through a participant's link unless shared.
+    return link_only(ok, participant=NOT_FOUND, shared=ok)
 
 
 MATRIX = {
@@ -83,18 +91,23 @@ MATRIX = {
     "consultant:results": ("get", "assessment", consultant_only(OK)),
     "consultant:report_status": ("get", "assessment", consultant_only(OK)),
     "consultant:report": ("post", "assessment", consultant_only(REDIRECT)),
-    "consultant:report_download": ("get", "report_download", consultant_only(NOT_FOUND)),
+    "consultant:report_download": ("get", "report_download", consultant_only(OK)),
+    "consultant:report_share": ("post", "assessment", consultant_only(REDIRECT)),
     "consultant:template": ("get", "template", consultant_only(OK, other=OK)),
     "benchmark:dashboard": ("get", None, staff_only()),
     "benchmark:export": ("get", "export", staff_only()),
-    "assessment:resume": ("get", TOKEN, link_only(REDIRECT)),
-    "assessment:dimension": ("get", TOKEN, link_only(REDIRECT)),  # submitted: to results
-    "assessment:autosave": ("post", TOKEN, link_only({409})),  # submitted: refused, kept
-    "assessment:review": ("get", TOKEN, link_only(REDIRECT)),
-    "assessment:results": ("get", TOKEN, link_only(OK)),
-    "reports:start": ("post", TOKEN, link_only(REDIRECT)),
-    "reports:status": ("get", TOKEN, link_only(OK)),
-    "reports:download": ("get", TOKEN, link_only(NOT_FOUND)),  # no PDF made yet
+    # The participant never answered (pages open, nothing to submit yet); the shared
+    # participant submitted (pages lead to the thank-you page).
+    "assessment:resume": ("get", TOKEN, link_only(REDIRECT, REDIRECT, REDIRECT)),
+    "assessment:dimension": ("get", TOKEN, link_only(REDIRECT, OK, REDIRECT)),
+    # submitted: refused, kept; an empty answer is not valid
+    "assessment:autosave": ("post", TOKEN, link_only({409}, {400}, {409})),
+    "assessment:review": ("get", TOKEN, link_only(REDIRECT, OK, REDIRECT)),
+    "assessment:results": ("get", TOKEN, link_only(OK, REDIRECT, OK)),
+    "reports:start": ("post", TOKEN, report_link(REDIRECT)),
+    "reports:status": ("get", TOKEN, report_link(OK)),
+    # the self-assessment has no PDF yet; both workshops have one
+    "reports:download": ("get", TOKEN, link_only(NOT_FOUND, NOT_FOUND, OK)),
 }
 
 
@@ -133,8 +146,16 @@ def world(db):
     workshop = ws.assessment_create(company=company, mode="workshop", language="en")
     participant = invite(workshop, "Paola", "CMO")
     # The group's consensus is recorded, so the workshop has a result, a roadmap, a report.
-    assert ws.consensus_save(assessment=workshop, levels={
-        q.code: 3 for q in questionnaire.questions.all()})
+    levels = {q.code: 3 for q in questionnaire.questions.all()}
+    assert ws.consensus_save(assessment=workshop, levels=levels)
+    shared = ws.assessment_create(company=company, mode="workshop", language="en")
+    shared_participant = invite(shared, "Sara", "CIO")
+    answer(shared_participant, default=4)
+    assert respondent_submit(respondent=shared_participant).ok
+    assert ws.consensus_save(assessment=shared, levels=levels)
+    ws.report_share(assessment=shared, user=owner, shared=True)
+    for done in (workshop, shared):
+        _finished_pdf(done)
     respondent = make_respondent(name="Alfa self")
     answer(respondent, default=3)
     assert respondent_submit(respondent=respondent).ok
@@ -144,7 +165,9 @@ def world(db):
         clients[name].force_login(user)
     tampered = respondent.token[:-1] + ("A" if respondent.token[-1] != "A" else "B")
     return {
-        "clients": clients, "token": respondent.token, "tampered": tampered,
+        "clients": clients, "tampered": tampered,
+        "tokens": {"respondent": respondent.token, "participant": participant.token,
+                   "shared_participant": shared_participant.token},
         "stranger": stranger,
         "company": company.pk, "assessment": workshop.pk, "participant": participant.pk,
         "change": (workshop.pk, AnswerChange.objects.filter(
@@ -154,11 +177,20 @@ def world(db):
     }
 
 
+def _finished_pdf(assessment) -> None:
+    from reports.models import ReportFile
+    from reports.selectors import report_fingerprint
+
+    ReportFile.objects.create(
+        assessment=assessment, language="en", status=ReportFile.Status.DONE, pdf=b"%PDF-1.7",
+        fingerprint=report_fingerprint(assessment=assessment, language="en"))
+
+
 def _url(name: str, kind: str | None, world: dict, persona: str) -> str:
     if kind is None:
         return reverse(name)
     if kind == TOKEN:
-        token = world["token"] if persona == "respondent" else world["tampered"]
+        token = world["tokens"].get(persona, world["tampered"])
         extra = {"assessment:dimension": [1], "reports:download": ["en"]}.get(name, [])
         return reverse(name, args=[token, *extra])
     args = world[kind]

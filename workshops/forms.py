@@ -1,11 +1,10 @@
 """Forms of the workshop pages: invitations and offline imports (input checking only)."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from assessment.choices import Role
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class ParticipantForm(forms.Form):
@@ -21,6 +20,8 @@ class ImportForm(forms.Form):
         file = self.cleaned_data["file"]
         if not file.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Please upload a .csv or .xlsx file."))
-        if file.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        # Checked before the file is read (IMPORT_MAX_BYTES).
+        if file.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than %(n)s MB.") % {
+                "n": round(settings.IMPORT_MAX_BYTES / 1024 / 1024, 1)})
         return file

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from assessment.answers.history import Key, State, answers_write
-from assessment.choices import Role
+from assessment.choices import Mode, Role
 from assessment.models import (
     Assessment,
     Option,
@@ -20,7 +20,8 @@ from assessment.models import (
 )
 from assessment.models.history import Source
 from assessment.scoring.engine import DONT_KNOW
-from workshops.table import ParsedRow, parse_table, read_table, template_bytes
+from workshops.reading import Limits, read_table
+from workshops.table import ParsedRow, RowError, TableRejected, parse_table, template_bytes
 
 
 @dataclass
@@ -28,6 +29,13 @@ class ImportResult:
     created: int
     updated: int
     answers: int
+
+
+def import_limits() -> Limits:
+    """The limits an uploaded answers file is read within (settings ``IMPORT_MAX_*``)."""
+    return Limits(max_bytes=settings.IMPORT_MAX_BYTES,
+                  max_unpacked_bytes=settings.IMPORT_MAX_UNPACKED_BYTES,
+                  max_rows=settings.IMPORT_MAX_ROWS, max_columns=settings.IMPORT_MAX_COLUMNS)
 
 
 def questionnaire_codes(questionnaire: Questionnaire) -> list[str]:
@@ -96,9 +104,14 @@ def answers_import(*, assessment: Assessment, name: str, data: bytes, user=None
     file's answers in place of theirs; others are added. Raises
     ``answers_table.TableRejected`` listing every problem, with nothing saved.
     Every changed answer goes to the audit trail, with ``user`` (the consultant) as author.
+    A self-assessment has no participants: it is refused.
     """
+    if assessment.mode != Mode.WORKSHOP:
+        raise TableRejected([RowError(0, "", "answers can be imported into a workshop "
+                                             "only, not into a self-assessment")])
     codes = questionnaire_codes(assessment.questionnaire)
-    rows: list[ParsedRow] = parse_table(read_table(name, data), codes, role_spellings())
+    rows: list[ParsedRow] = parse_table(read_table(name, data, import_limits()), codes,
+                                        role_spellings())
     questions = dict(Question.objects.filter(questionnaire=assessment.questionnaire)
                      .values_list("code", "id"))
     scored = set(Question.objects.filter(questionnaire=assessment.questionnaire, scored=True)

@@ -137,3 +137,11 @@ def consensus_save(*, assessment: Assessment, levels: dict[str, int | None], use
     assessment.submitted_at = assessment.submitted_at or now
     assessment_score(assessment=assessment, levels=agreed)
     return True
+
+
+def report_share(*, assessment: Assessment, user, shared: bool) -> None:
+    """Shares a workshop's consolidated report with its participants' links, or stops
+    sharing it; who did it and when are recorded."""
+    assessment.report_shared_at = timezone.now() if shared else None
+    assessment.report_shared_by = user if shared else None
+    assessment.save(update_fields=["report_shared_at", "report_shared_by"])

@@ -5,7 +5,8 @@ label in either language or its code), then one column per question code holding
 level 1-5 or ``dont_know``; an empty cell is "not answered". In a CSV, lines starting
 with ``#`` are notes and are ignored (the template's instructions are such lines).
 Every problem is reported with its row (as a spreadsheet numbers it: the header
-is row 1) and column; a file with any problem is not used at all.
+is row 1) and column; a file with any problem is not used at all. Reading a file
+within its size limits is ``workshops.reading``.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from assessment import spreadsheet
 from assessment.scoring.engine import DONT_KNOW
 
 FIXED = ("participant", "role")
-MAX_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        if not self.row:  # the file as a whole
+            return self.message
         where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -47,22 +50,6 @@ class TableRejected(ValueError):
     def __init__(self, errors: list[RowError]):
         super().__init__("; ".join(map(str, errors[:5])))
         self.errors = errors
-
-
-def read_table(name: str, data: bytes) -> pd.DataFrame:
-    """The file's cells as text (CSV by default, XLSX by its extension)."""
-    try:
-        if name.lower().endswith(".xlsx"):
-            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
-        else:
-            lines = data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True)
-            kept = b"".join(line for line in lines if not line.lstrip().startswith(b"#"))
-            frame = pd.read_csv(io.BytesIO(kept), dtype=str, sep=None, engine="python",
-                                encoding="utf-8")
-    except Exception as exc:  # noqa: BLE001 - pandas and openpyxl fail in many ways
-        raise TableRejected([RowError(1, "", f"cannot read the file ({exc.__class__.__name__})")]
-                            ) from None
-    return frame.fillna("")
 
 
 def _level(text: str) -> int | None | str:
@@ -95,8 +82,6 @@ def parse_table(frame: pd.DataFrame, codes: Sequence[str], roles: Mapping[str, s
             errors.append(RowError(1, col, "unknown question code"))
     if len(set(columns)) != len(columns):
         errors.append(RowError(1, "", "a column appears twice"))
-    if len(frame) > MAX_ROWS:
-        errors.append(RowError(1, "", f"more than {MAX_ROWS} rows"))
     if errors:
         raise TableRejected(errors)
     if frame.empty:
@@ -136,23 +121,19 @@ def parse_table(frame: pd.DataFrame, codes: Sequence[str], roles: Mapping[str, s
     return rows
 
 
-def template_frame(codes: Sequence[str]) -> pd.DataFrame:
-    """The blank answers table of a questionnaire version."""
-    return pd.DataFrame(columns=[*FIXED, *codes])
-
-
 def template_bytes(codes: Sequence[str], fmt: str, instructions: Sequence[Sequence[str]] = ()
                    ) -> bytes:
     """The blank template as CSV or XLSX with its instructions: ``#`` lines after the
-    header of the CSV, an "instructions" sheet after the "answers" sheet of the XLSX."""
-    frame = template_frame(codes)
+    header of the CSV, an "instructions" sheet after the "answers" sheet of the XLSX.
+    Written through ``assessment.spreadsheet`` (formula-like text neutralised)."""
+    header = [*FIXED, *codes]
     if fmt == "csv":
-        notes = "".join("# " + " · ".join(str(c) for c in row if c != "") + "\n"
-                        for row in instructions)
-        return (frame.to_csv(index=False) + notes).encode("utf-8")
+        notes = "".join("# " + " · ".join(spreadsheet.safe_text(str(c)) for c in row if c != "")
+                        + "\n" for row in instructions)
+        return ("".join(spreadsheet.csv_lines(header, [])) + notes).encode("utf-8")
+    sheets = {"answers": (header, [])}
+    if instructions:
+        sheets["instructions"] = (list(instructions[0]), [list(r) for r in instructions[1:]])
     out = io.BytesIO()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name="answers", index=False)
-        pd.DataFrame(list(instructions)).to_excel(writer, sheet_name="instructions",
-                                                  index=False, header=False)
+    spreadsheet.xlsx_write(sheets, out)
     return out.getvalue()

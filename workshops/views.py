@@ -9,10 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment.access import assessment_for_user
-from assessment.choices import Role
+from assessment.choices import Mode, Role
 from assessment.models import Questionnaire
 from workshops import services as ws
 from workshops.forms import ImportForm
@@ -70,6 +70,20 @@ def consensus(request: HttpRequest, pk: int) -> HttpResponse:
         "assessment": assessment, "company": assessment.company, "error": error,
         "questions": question_rows(data), "levels": [1, 2, 3, 4, 5],
     }, status=400 if error else 200)
+
+
+@login_required
+@require_POST
+def report_share(request: HttpRequest, pk: int) -> HttpResponse:
+    """Shares the consolidated report with the participants' links, or stops sharing it."""
+    assessment = assessment_for_user(request.user, pk)
+    if assessment.mode != Mode.WORKSHOP:
+        raise Http404
+    shared = request.POST.get("share") == "1"
+    ws.report_share(assessment=assessment, user=request.user, shared=shared)
+    messages.success(request, _("The participants' links now open the report.") if shared
+                     else _("The participants' links no longer open the report."))
+    return redirect("consultant:workshop", pk=assessment.pk)
 
 
 @login_required

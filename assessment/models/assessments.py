@@ -70,6 +70,14 @@ class Assessment(models.Model):
     scored_at = models.DateTimeField(null=True, blank=True)
     # Bumped by every roadmap edit, so report fingerprints see edits without a query.
     roadmap_rev = models.PositiveIntegerField(default=0, editable=False)
+    # A workshop's consolidated report (every participant's answers in its appendix) is
+    # the consultant's: participants' links reach it only once the consultant shares it.
+    report_shared_at = models.DateTimeField(_("report shared with participants"), null=True,
+                                            blank=True, editable=False)
+    report_shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        editable=False, related_name="+", verbose_name=_("report shared by"),
+    )
 
     class Meta:
         verbose_name = _("assessment")

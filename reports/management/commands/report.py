@@ -10,6 +10,20 @@ from reports.document.inputs import inputs_for_answers
 from reports.document.pdf import ChartExportError, render_pdf
 
 
+def _check_writable(target: Path, out: str) -> None:
+    """Exit 2 unless ``out`` can be written, before the PDF is rendered."""
+    if not target.parent.exists():
+        raise CommandError(f"folder {target.parent} does not exist", returncode=2)
+    existed = target.exists()
+    try:
+        with target.open("ab"):
+            pass
+    except OSError as exc:
+        raise CommandError(f"cannot write {out}: {exc.strerror}", returncode=2) from None
+    if not existed:
+        target.unlink()
+
+
 class Command(BaseCommand):
     help = "Writes the PDF report of an answers JSON file (the same file `score` reads)."
 
@@ -21,8 +35,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, out, lang, **options):
         questionnaire, parsed = read_answers(file)
         target = Path(out)
-        if not target.parent.exists():
-            raise CommandError(f"folder {target.parent} does not exist", returncode=2)
+        _check_writable(target, out)
         with translation.override(lang):
             company = {"name": "", "sector": "", "size": "", "country": "", **parsed.company}
             company["sector_label"] = str(dict(Sector.choices).get(company["sector"], ""))
