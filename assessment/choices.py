@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 
 class Sector(models.TextChoices):
@@ -47,3 +48,12 @@ class Role(models.TextChoices):
 class Mode(models.TextChoices):
     SELF = "self", _("Self-assessment")
     WORKSHOP = "workshop", _("Workshop")
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country, named in the active language and sorted in it, after a blank.
+
+    A callable for ``ChoiceField(choices=...)``: Django calls it whenever the
+    choices are read, so each request gets its own language's names and order.
+    """
+    return [("", "—"), *countries]
