@@ -70,6 +70,8 @@ class Assessment(models.Model):
     scored_at = models.DateTimeField(null=True, blank=True)
     # Bumped by every roadmap edit, so report fingerprints see edits without a query.
     roadmap_rev = models.PositiveIntegerField(default=0, editable=False)
+    # Order among the company's scored assessments (1 = first): ``assessment.waves``.
+    wave = models.PositiveSmallIntegerField(_("wave"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("assessment")
