@@ -33,9 +33,7 @@ EXPORT_PERMISSION = "assessment.view_assessment"
 
 def _filters(request: HttpRequest) -> tuple[BenchmarkFilterForm, BenchmarkFilters | None]:
     """The bound filter form and its filters, None when the form is invalid (two queries)."""
-    versions, countries = filter_choices()
-    form = BenchmarkFilterForm(request.GET or None, versions=versions,
-                               countries_present=countries)
+    form = BenchmarkFilterForm(request.GET or None, choices=filter_choices())
     if not request.GET:
         return form, BenchmarkFilters()
     return form, form.filters() if form.is_valid() else None
