@@ -57,3 +57,8 @@ def country_choices() -> list[tuple[str, str]]:
     choices are read, so each request gets its own language's names and order.
     """
     return [("", "—"), *countries]
+
+
+def label_of(choices: type[models.TextChoices], code: str) -> str:
+    """The label of a stored code in the active language (the code itself if unknown)."""
+    return str(choices(code).label) if code in choices.values else code

@@ -8,6 +8,11 @@ Privacy: any group of fewer than ``MIN_PEERS`` companies is masked (NaN and
 ``suppressed``), so no figure on the dashboard describes a single company.
 When the whole selection is that small, only the published reference
 distribution is shown.
+
+Every figure is computed once, from unrounded inputs, and rounded once by
+``rounded`` when the dashboard is assembled (``dashboard_build``): the page,
+its charts and tables show those same numbers, never rounded again. Shares
+are computed from the counts shown beside them.
 """
 
 from __future__ import annotations
@@ -23,6 +28,20 @@ from benchmark.peers import MIN_PEERS
 
 PERCENTILES: tuple[float, ...] = (0.10, 0.25, 0.50, 0.75, 0.90)
 PERCENTILE_LABELS: tuple[str, ...] = ("p10", "p25", "median", "p75", "p90")
+DECIMALS = 1  # every score, mean, percentile and share on the dashboard
+HEATMAP_DECIMALS = 0  # the heat map writes whole points in its cells
+
+
+def rounded(value: float | None, decimals: int = DECIMALS) -> float | None:
+    """The one rounding of a dashboard figure; None for a missing (or masked) one."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return round(float(value), decimals)
+
+
+def rounded_frame(frame: pd.DataFrame, decimals: int = DECIMALS) -> pd.DataFrame:
+    """``rounded`` over a table (NaN stays NaN)."""
+    return frame.astype(float).round(decimals)
 
 
 def percentile_table(values: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
@@ -107,13 +126,14 @@ def wave_trends(rows: pd.DataFrame, dimensions: Sequence[str],
 
 @dataclass
 class Dashboard:
-    """Everything the benchmark page shows, for one set of filters."""
+    """Everything the benchmark page shows, for one set of filters, rounded once."""
 
     dimensions: list[str]
     companies: int
     assessments: int
     enough: bool  # at least MIN_PEERS companies in the selection
-    shares: dict[str, float] | None
+    counts: dict[str, int] | None  # assessments per cluster, None when hidden
+    shares: dict[str, float] | None  # from ``counts``
     reference: dict[str, float] | None
     percentiles: pd.DataFrame  # dimensions + overall x p10..p90
     means: dict[str, float]
@@ -134,16 +154,21 @@ def dashboard_build(
     cols = [*dimensions, "overall"]
     if not enough:
         percentiles = pd.DataFrame(np.nan, index=cols, columns=list(PERCENTILE_LABELS))
+    counts = {c: int(cluster_counts.get(c, 0)) for c in CLUSTERS}
+    reference_ = reference_shares(reference)
+    trend = wave_trends(trends, dimensions, min_peers)
     return Dashboard(
         dimensions=list(dimensions),
         companies=companies,
         assessments=assessments,
         enough=enough,
-        shares=cluster_shares(cluster_counts) if enough else None,
-        reference=reference_shares(reference),
-        percentiles=percentiles.reindex(cols),
-        means={c: float(means.get(c, np.nan)) for c in cols} if enough else {},
-        sectors=sector_table,
+        counts=counts if enough else None,
+        shares={c: rounded(v) for c, v in cluster_shares(counts).items()} if enough else None,
+        reference={c: rounded(v) for c, v in reference_.items()} if reference_ else None,
+        percentiles=rounded_frame(percentiles.reindex(cols)),
+        means={c: rounded(means.get(c)) for c in cols} if enough else {},
+        sectors=rounded_frame(sector_table, HEATMAP_DECIMALS),
         sectors_masked=sectors_masked,
-        trends=wave_trends(trends, dimensions, min_peers),
+        trends=Trends(rounded_frame(trend.shares), rounded_frame(trend.means), trend.companies,
+                      trend.masked),
     )
