@@ -111,8 +111,8 @@ def wave_trends(rows: pd.DataFrame, dimensions: Sequence[str],
     if rows.empty:
         empty = pd.DataFrame(columns=list(CLUSTERS), dtype=float)
         return Trends(empty, pd.DataFrame(columns=cols, dtype=float), pd.Series(dtype=int))
-    counts = rows.pivot_table(index="wave", columns="cluster", values="n", aggfunc="sum",
-                              fill_value=0).reindex(columns=list(CLUSTERS), fill_value=0)
+    counts = (rows.groupby(["wave", "cluster"])["n"].sum().unstack(fill_value=0)
+              .reindex(columns=list(CLUSTERS), fill_value=0))
     companies = counts.sum(axis=1)
     shares = counts.div(companies, axis=0) * 100.0
     sums = rows.groupby("wave")[[f"sum:{c}" for c in cols]].sum()

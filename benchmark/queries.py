@@ -128,17 +128,16 @@ def _percentiles(qs: QuerySet, columns: list[str]) -> tuple[pd.DataFrame, dict[s
 
 def benchmark_data(*, filters: BenchmarkFilters,
                    dimensions: Sequence[str]) -> dashboard.Dashboard:
-    """The dashboard for these filters: five queries, whatever the number of companies.
+    """The dashboard for these filters: four queries, whatever the number of companies.
 
-    1 reference distribution; 2 counts, means and percentiles; 3 clusters;
-    4 means by sector; 5 counts and sums by wave and cluster.
+    1 reference distribution; 2 counts, means and percentiles; 3 means by
+    sector; 4 counts and sums by wave and cluster (the cluster counts too).
     """
     dims = list(dimensions)
     columns = [*dims, "overall"]
     reference = reference_current()
     qs = benchmark_queryset(filters=filters)
     pct, means, companies, assessments = _percentiles(qs, columns)
-    clusters = dict(qs.values_list("cluster").annotate(n=Count("id")).values_list("cluster", "n"))
     sectors = pd.DataFrame(
         list(qs.values("company__sector").annotate(
             companies=Count("company_id", distinct=True),
@@ -154,6 +153,8 @@ def benchmark_data(*, filters: BenchmarkFilters,
         .values_list("wave", "cluster", "n", *sums)
     )
     trends = pd.DataFrame(trend_rows, columns=["wave", "cluster", "n", *sums])
+    # Assessments per cluster: the same counts, summed over the waves.
+    clusters = trends.groupby("cluster")["n"].sum().to_dict() if len(trends) else {}
     return dashboard.dashboard_build(
         dimensions=dims, companies=companies, assessments=assessments, cluster_counts=clusters,
         percentiles=pct, means=means, sectors=sectors, trends=trends,

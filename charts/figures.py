@@ -128,29 +128,29 @@ def cluster_distribution(
     colors = ["#9fb8d6"] * len(labels)
     if highlight is not None:
         colors[highlight] = BRAND
-    fig = go.Figure()
     fmt = f"{{:.{decimals}f}}%"
+    traces = []
     if shares is not None:
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=list(labels), y=[float(s) for s in shares], marker_color=colors, name=name,
             text=[fmt.format(float(s)) for s in shares], textposition="outside",
             hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}%<extra></extra>",
         ))
     if compare is not None:
-        fig.add_trace(go.Bar(x=list(labels), y=[float(s) for s in compare], name=compare_name,
+        traces.append(go.Bar(x=list(labels), y=[float(s) for s in compare], name=compare_name,
                              marker_color=PEER, text=[fmt.format(float(s)) for s in compare],
                              textposition="outside"))
     top = max([*(shares or []), *(compare or [])] or [0])
-    fig.update_layout(yaxis={"range": [0, top * 1.25 + 1], "ticksuffix": "%",
-                             "gridcolor": "#dee2e6"},
-                      # Two-line labels read level in a narrow column too.
-                      xaxis={"tickangle": 0, "tickvals": list(labels), "tickfont": {"size": 11},
-                             "ticktext": [str(lb).replace(" ", "<br>", 1) for lb in labels]},
-                      showlegend=compare is not None, barmode="group")
-    if shares is None and hidden_note:
-        fig.add_annotation(text=hidden_note, xref="paper", yref="paper", x=0, y=1,
-                           xanchor="left", yanchor="bottom", showarrow=False,
-                           font={"color": "#495057"})
+    note = ([{"text": hidden_note, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
+              "xanchor": "left", "yanchor": "bottom", "showarrow": False,
+              "font": {"color": "#495057"}}] if shares is None and hidden_note else [])
+    fig = go.Figure(traces, layout={
+        "yaxis": {"range": [0, top * 1.25 + 1], "ticksuffix": "%", "gridcolor": "#dee2e6"},
+        # Two-line labels read level in a narrow column too.
+        "xaxis": {"tickangle": 0, "tickvals": list(labels), "tickfont": {"size": 11},
+                  "ticktext": [str(lb).replace(" ", "<br>", 1) for lb in labels]},
+        "showlegend": compare is not None, "barmode": "group", "annotations": note,
+    })
     fig = _layout(fig, height=height)
     # Below the two-line labels, not over them.
     fig.update_layout(legend={"y": -0.3}, margin={"b": 80})
@@ -200,18 +200,21 @@ def trend_lines(
     Waves in ``hidden`` (too few companies to show) are shaded grey and
     labelled ``hidden_note``, so that their gap never reads as a measured zero.
     """
-    fig = go.Figure()
-    for name, values in series.items():
-        fig.add_trace(go.Scatter(
-            x=list(waves), y=list(values), name=name, mode="lines+markers",
-            hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}" + suffix + "<extra>" + name
-            + "</extra>",
-        ))
-    for i, wave in enumerate(waves):
-        if wave in hidden:
-            fig.add_vrect(x0=i - 0.5, x1=i + 0.5, fillcolor="#adb5bd", opacity=0.3,
-                          line_width=0, annotation_text=hidden_note,
-                          annotation_position="top", annotation_font={"color": "#495057"})
-    fig.update_layout(xaxis={"type": "category", "gridcolor": "#dee2e6"},
-                      yaxis={"range": [0, top], "ticksuffix": suffix, "gridcolor": "#dee2e6"})
+    shown = [i for i, wave in enumerate(waves) if wave in hidden]
+    fig = go.Figure(
+        [go.Scatter(x=list(waves), y=list(values), name=name, mode="lines+markers",
+                    hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}" + suffix + "<extra>" + name
+                    + "</extra>")
+         for name, values in series.items()],
+        layout={
+            "xaxis": {"type": "category", "gridcolor": "#dee2e6"},
+            "yaxis": {"range": [0, top], "ticksuffix": suffix, "gridcolor": "#dee2e6"},
+            "shapes": [{"type": "rect", "xref": "x", "yref": "paper", "x0": i - 0.5,
+                        "x1": i + 0.5, "y0": 0, "y1": 1, "fillcolor": "#adb5bd",
+                        "opacity": 0.3, "line": {"width": 0}, "layer": "below"}
+                       for i in shown],
+            "annotations": [{"text": hidden_note, "xref": "x", "yref": "paper", "x": i,
+                             "y": 1, "yanchor": "bottom", "showarrow": False,
+                             "font": {"color": "#495057"}} for i in shown],
+        })
     return _layout(fig, height=height)
