@@ -69,7 +69,7 @@ def _clusters_figure(board: Dashboard) -> dict | None:
         labels=[cluster_name(c) for c in CLUSTERS],
         shares=[board.shares[c] for c in CLUSTERS] if board.shares else None,
         name=_("Selection"), compare=[ref[c] for c in CLUSTERS] if ref else None,
-        compare_name=_("Published reference"), decimals=DECIMALS,
+        compare_name=_("Published reference"), decimals=DECIMALS, bar_text=False,
         hidden_note=_("Selection not shown: %(few)s") % {"few": _fewer_than()}))
 
 

@@ -118,12 +118,13 @@ def dimension_bars(
 def cluster_distribution(
     *, labels: Sequence[str], shares: Sequence[float] | None, highlight: int | None = None,
     compare: Sequence[float] | None = None, compare_name: str = "", name: str = "",
-    hidden_note: str = "", decimals: int = 0, height: int = 280,
+    hidden_note: str = "", decimals: int = 0, bar_text: bool = True, height: int = 280,
 ) -> go.Figure:
     """Share of companies per cluster (%), the subject's cluster highlighted.
 
     ``shares`` None (a group too small to show) draws no bars of its own, never
     a row of zeros: only ``compare``, with ``hidden_note`` written above.
+    ``bar_text`` False leaves the figures to a table beside the chart.
     """
     colors = ["#9fb8d6"] * len(labels)
     if highlight is not None:
@@ -133,13 +134,16 @@ def cluster_distribution(
     if shares is not None:
         traces.append(go.Bar(
             x=list(labels), y=[float(s) for s in shares], marker_color=colors, name=name,
-            text=[fmt.format(float(s)) for s in shares], textposition="outside",
+            text=[fmt.format(float(s)) for s in shares] if bar_text else None,
+            textposition="outside",
             hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}%<extra></extra>",
         ))
     if compare is not None:
-        traces.append(go.Bar(x=list(labels), y=[float(s) for s in compare], name=compare_name,
-                             marker_color=PEER, text=[fmt.format(float(s)) for s in compare],
-                             textposition="outside"))
+        traces.append(go.Bar(
+            x=list(labels), y=[float(s) for s in compare], name=compare_name, marker_color=PEER,
+            text=[fmt.format(float(s)) for s in compare] if bar_text else None,
+            textposition="outside",
+            hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}%<extra></extra>"))
     top = max([*(shares or []), *(compare or [])] or [0])
     note = ([{"text": hidden_note, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
               "xanchor": "left", "yanchor": "bottom", "showarrow": False,

@@ -93,9 +93,9 @@ def test_shares_are_rounded_once_from_the_counts_beside_them(admin_client, q1):
     companies(q1, 4, cluster="structured", prefix="S")
     html = admin_client.get(URL).content.decode()
     row = re.search(r'<tr><th scope="row">Aware</th>(.*?)</tr>', html).group(1)
-    assert '<td class="bench-num">3</td><td class="bench-num">42.9 %</td>' in row
+    assert '<td class="bench-num">3</td><td class="bench-num">42.9&nbsp;%</td>' in row
     bars = figure(html, "fig-clusters")["data"][0]
-    assert bars["y"][1] == 42.9 and bars["text"][1] == "42.9%"
+    assert bars["y"][1] == 42.9 and ":.1f}%" in bars["hovertemplate"]
 
 
 def test_query_count_is_fixed_with_filters_and_waves(admin_client, q1,
