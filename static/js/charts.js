@@ -31,6 +31,9 @@
         tickangle: -35,
         ticktext: layout.xaxis.ticktext.map(function (t) { return String(t).replace("<br>", " "); }),
       });
+      // The legend at the foot of the chart, below the slanted names.
+      layout.margin = Object.assign({}, layout.margin, { b: 130 });
+      layout.legend = Object.assign({}, layout.legend, { yref: "container", y: 0, yanchor: "bottom" });
     }
     fig.data.forEach(function (trace) {
       if (typeof trace.name === "string" && trace.name.length > LINE) trace.name = wrap(trace.name);
