@@ -111,17 +111,26 @@ def wave_trends(rows: pd.DataFrame, dimensions: Sequence[str],
     if rows.empty:
         empty = pd.DataFrame(columns=list(CLUSTERS), dtype=float)
         return Trends(empty, pd.DataFrame(columns=cols, dtype=float), pd.Series(dtype=int))
-    counts = (rows.groupby(["wave", "cluster"])["n"].sum().unstack(fill_value=0)
-              .reindex(columns=list(CLUSTERS), fill_value=0))
-    companies = counts.sum(axis=1)
-    shares = counts.div(companies, axis=0) * 100.0
-    sums = rows.groupby("wave")[[f"sum:{c}" for c in cols]].sum()
-    means = sums.div(companies, axis=0)
-    means.columns = cols
-    masked = [int(w) for w in companies.index[companies < min_peers]]
-    shares.loc[masked] = np.nan
-    means.loc[masked] = np.nan
-    return Trends(shares.astype(float), means.astype(float), companies.astype(int), masked)
+    # A few rows (waves x clusters): plain Python is quicker here than pandas' reshaping.
+    waves = sorted({int(w) for w in rows["wave"]})
+    counts = {w: dict.fromkeys(CLUSTERS, 0) for w in waves}
+    sums = {w: dict.fromkeys(cols, 0.0) for w in waves}
+    for row in rows.to_dict("records"):
+        wave = int(row["wave"])
+        if row["cluster"] in counts[wave]:
+            counts[wave][row["cluster"]] += int(row["n"])
+        for c in cols:
+            sums[wave][c] += float(row[f"sum:{c}"] or 0.0)
+    companies = pd.Series({w: sum(counts[w].values()) for w in waves}, dtype=int)
+    masked = [w for w in waves if companies[w] < min_peers]
+    nan = float("nan")
+    shares = pd.DataFrame(
+        [[nan if w in masked else 100.0 * counts[w][c] / companies[w] for c in CLUSTERS]
+         for w in waves], index=waves, columns=list(CLUSTERS), dtype=float)
+    means = pd.DataFrame(
+        [[nan if w in masked else sums[w][c] / companies[w] for c in cols] for w in waves],
+        index=waves, columns=cols, dtype=float)
+    return Trends(shares, means, companies, masked)
 
 
 @dataclass
