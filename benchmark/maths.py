@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -33,15 +34,18 @@ HEATMAP_DECIMALS = 0  # the heat map writes whole points in its cells
 
 
 def rounded(value: float | None, decimals: int = DECIMALS) -> float | None:
-    """The one rounding of a dashboard figure; None for a missing (or masked) one."""
+    """The one rounding of a dashboard figure, halves up as Django's ``floatformat``
+    (and ``assessment.numbers``) round; None for a missing (or masked) one."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return None
-    return round(float(value), decimals)
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(str(float(value))).quantize(step, rounding=ROUND_HALF_UP))
 
 
 def rounded_frame(frame: pd.DataFrame, decimals: int = DECIMALS) -> pd.DataFrame:
     """``rounded`` over a table (NaN stays NaN)."""
-    return frame.astype(float).round(decimals)
+    return frame.astype(float).map(
+        lambda v: np.nan if np.isnan(v) else rounded(v, decimals)).astype(float)
 
 
 def percentile_table(values: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
