@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 
 class Sector(models.TextChoices):
@@ -53,3 +54,17 @@ def role_label(value: str) -> str:
 class Mode(models.TextChoices):
     SELF = "self", _("Self-assessment")
     WORKSHOP = "workshop", _("Workshop")
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country, named in the active language and sorted in it, after a blank.
+
+    A callable for ``ChoiceField(choices=...)``: Django calls it whenever the
+    choices are read, so each request gets its own language's names and order.
+    """
+    return [("", "—"), *countries]
+
+
+def label_of(choices: type[models.TextChoices], code: str) -> str:
+    """The label of a stored code in the active language (the code itself if unknown)."""
+    return str(choices(code).label) if code in choices.values else code

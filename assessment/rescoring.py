@@ -24,6 +24,7 @@ from assessment.choices import Mode
 from assessment.models import Answer, Assessment, Question, Questionnaire
 from assessment.scoring import engine as scoring
 from assessment.selectors import questionnaire_spec
+from assessment.waves import waves_number
 
 RESULT_FIELDS = ["overall", "cluster", "scores", "result", "scored_at"]
 
@@ -208,4 +209,5 @@ def assessments_rescore_all(*, assessments: QuerySet | None = None) -> int:
         with transaction.atomic():
             _write(ids, snapshots(spec, table, levels))
         written += len(ids)
+    waves_number()  # newly scored assessments take their place among their company's waves
     return written

@@ -16,6 +16,7 @@ from assessment.models import Answer, Assessment, Company, Option, Question, Res
 from assessment.models.history import Source
 from assessment.scoring import engine as scoring
 from assessment.selectors import answer_levels, questionnaire_current, questionnaire_spec
+from assessment.waves import waves_number
 
 DONT_KNOW = scoring.DONT_KNOW
 
@@ -158,5 +159,8 @@ def assessment_score(*, assessment: Assessment, levels: dict[str, int | None]) -
     row, _ = scoring.score_one(spec, answers)
     for name, value in result_snapshot(spec, row, levels).items():
         setattr(assessment, name, value)
-    assessment.save()
+    with transaction.atomic():
+        assessment.save()
+        waves_number(company_ids=[assessment.company_id])
+    assessment.refresh_from_db(fields=["wave"])
     return assessment

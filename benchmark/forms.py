@@ -30,22 +30,50 @@ class BenchmarkFilters:
     questionnaire: str = ""
 
 
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filters offer, read from the data: versions, and the countries, years
+    and waves of the scored assessments."""
+
+    versions: list[str]
+    countries: list[str]
+    years: list[int]
+    waves: list[int]
+
+
+# Without data to offer (``export_benchmark``), any wave or year in these ranges is accepted.
+ANY_WAVE = range(1, 101)
+ANY_YEAR = range(2000, 2101)
+
+
 class BenchmarkFilterForm(forms.Form):
     sector = forms.ChoiceField(label=_("Sector"), required=False,
                                choices=[("", _("All sectors")), *Sector.choices])
     size = forms.ChoiceField(label=_("Size"), required=False,
                              choices=[("", _("All sizes")), *SizeBand.choices])
     country = forms.ChoiceField(label=_("Country"), required=False)
-    wave = forms.CharField(label=_("Wave"), required=False, max_length=8)
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    wave = forms.ChoiceField(label=_("Wave"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int,
+                                  empty_value=None)
     questionnaire = forms.ChoiceField(label=_("Questionnaire version"), required=False)
 
-    def __init__(self, *args, versions: list[str], countries_present: list[str] | None = None,
-                 **kwargs):
+    def __init__(self, *args, choices: FilterChoices | None = None,
+                 versions: list[str] | None = None, **kwargs):
+        """``choices`` from the data (the dashboard); without them (the command) every
+        country, wave and year is accepted, and ``versions`` lists the versions."""
         super().__init__(*args, **kwargs)
-        codes = countries_present if countries_present is not None else [c for c, _ in countries]
+        versions = choices.versions if choices else (versions or [])
+        codes = choices.countries if choices else [c for c, _n in countries]
+        waves = choices.waves if choices else ANY_WAVE
+        years = choices.years if choices else ANY_YEAR
+        # Names in the interface's language, sorted in it (django-countries sorts them).
+        names = dict(countries)
         self.fields["country"].choices = [("", _("All countries")),
-                                          *[(c, countries.name(c) or c) for c in codes]]
+                                          *[(c, n) for c, n in names.items() if c in codes]]
+        self.fields["wave"].choices = [
+            ("", _("All waves")), (LATEST, _("Latest of each company")),
+            *[(str(w), _("Wave %(number)d") % {"number": w}) for w in waves]]
+        self.fields["year"].choices = [("", _("All years")), *[(str(y), str(y)) for y in years]]
         self.fields["questionnaire"].choices = [("", _("All versions")),
                                                 *[(v, v) for v in versions]]
 
@@ -53,14 +81,10 @@ class BenchmarkFilterForm(forms.Form):
         return (self.cleaned_data.get("country") or "").upper()
 
     def clean_wave(self) -> int | str | None:
-        value = (self.cleaned_data.get("wave") or "").strip().lower()
+        value = self.cleaned_data.get("wave") or ""
         if not value:
             return None
-        if value == LATEST:
-            return LATEST
-        if value.isdigit() and 1 <= int(value) <= 100:
-            return int(value)
-        raise forms.ValidationError(_("Enter a wave number from 1 or “latest”."))
+        return LATEST if value == LATEST else int(value)
 
     def filters(self) -> BenchmarkFilters:
         data = self.cleaned_data

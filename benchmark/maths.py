@@ -8,12 +8,18 @@ Privacy: any group of fewer than ``MIN_PEERS`` companies is masked (NaN and
 ``suppressed``), so no figure on the dashboard describes a single company.
 When the whole selection is that small, only the published reference
 distribution is shown.
+
+Every figure is computed once, from unrounded inputs, and rounded once by
+``rounded`` when the dashboard is assembled (``dashboard_build``): the page,
+its charts and tables show those same numbers, never rounded again. Shares
+are computed from the counts shown beside them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -23,6 +29,23 @@ from benchmark.peers import MIN_PEERS
 
 PERCENTILES: tuple[float, ...] = (0.10, 0.25, 0.50, 0.75, 0.90)
 PERCENTILE_LABELS: tuple[str, ...] = ("p10", "p25", "median", "p75", "p90")
+DECIMALS = 1  # every score, mean, percentile and share on the dashboard
+HEATMAP_DECIMALS = 0  # the heat map writes whole points in its cells
+
+
+def rounded(value: float | None, decimals: int = DECIMALS) -> float | None:
+    """The one rounding of a dashboard figure, halves up as Django's ``floatformat``
+    (and ``assessment.numbers``) round; None for a missing (or masked) one."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(str(float(value))).quantize(step, rounding=ROUND_HALF_UP))
+
+
+def rounded_frame(frame: pd.DataFrame, decimals: int = DECIMALS) -> pd.DataFrame:
+    """``rounded`` over a table (NaN stays NaN)."""
+    return frame.astype(float).map(
+        lambda v: np.nan if np.isnan(v) else rounded(v, decimals)).astype(float)
 
 
 def percentile_table(values: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
@@ -92,28 +115,38 @@ def wave_trends(rows: pd.DataFrame, dimensions: Sequence[str],
     if rows.empty:
         empty = pd.DataFrame(columns=list(CLUSTERS), dtype=float)
         return Trends(empty, pd.DataFrame(columns=cols, dtype=float), pd.Series(dtype=int))
-    counts = rows.pivot_table(index="wave", columns="cluster", values="n", aggfunc="sum",
-                              fill_value=0).reindex(columns=list(CLUSTERS), fill_value=0)
-    companies = counts.sum(axis=1)
-    shares = counts.div(companies, axis=0) * 100.0
-    sums = rows.groupby("wave")[[f"sum:{c}" for c in cols]].sum()
-    means = sums.div(companies, axis=0)
-    means.columns = cols
-    masked = [int(w) for w in companies.index[companies < min_peers]]
-    shares.loc[masked] = np.nan
-    means.loc[masked] = np.nan
-    return Trends(shares.astype(float), means.astype(float), companies.astype(int), masked)
+    # A few rows (waves x clusters): plain Python is quicker here than pandas' reshaping.
+    waves = sorted({int(w) for w in rows["wave"]})
+    counts = {w: dict.fromkeys(CLUSTERS, 0) for w in waves}
+    sums = {w: dict.fromkeys(cols, 0.0) for w in waves}
+    for row in rows.to_dict("records"):
+        wave = int(row["wave"])
+        if row["cluster"] in counts[wave]:
+            counts[wave][row["cluster"]] += int(row["n"])
+        for c in cols:
+            sums[wave][c] += float(row[f"sum:{c}"] or 0.0)
+    companies = pd.Series({w: sum(counts[w].values()) for w in waves}, dtype=int)
+    masked = [w for w in waves if companies[w] < min_peers]
+    nan = float("nan")
+    shares = pd.DataFrame(
+        [[nan if w in masked else 100.0 * counts[w][c] / companies[w] for c in CLUSTERS]
+         for w in waves], index=waves, columns=list(CLUSTERS), dtype=float)
+    means = pd.DataFrame(
+        [[nan if w in masked else sums[w][c] / companies[w] for c in cols] for w in waves],
+        index=waves, columns=cols, dtype=float)
+    return Trends(shares, means, companies, masked)
 
 
 @dataclass
 class Dashboard:
-    """Everything the benchmark page shows, for one set of filters."""
+    """Everything the benchmark page shows, for one set of filters, rounded once."""
 
     dimensions: list[str]
     companies: int
     assessments: int
     enough: bool  # at least MIN_PEERS companies in the selection
-    shares: dict[str, float] | None
+    counts: dict[str, int] | None  # assessments per cluster, None when hidden
+    shares: dict[str, float] | None  # from ``counts``
     reference: dict[str, float] | None
     percentiles: pd.DataFrame  # dimensions + overall x p10..p90
     means: dict[str, float]
@@ -134,16 +167,21 @@ def dashboard_build(
     cols = [*dimensions, "overall"]
     if not enough:
         percentiles = pd.DataFrame(np.nan, index=cols, columns=list(PERCENTILE_LABELS))
+    counts = {c: int(cluster_counts.get(c, 0)) for c in CLUSTERS}
+    reference_ = reference_shares(reference)
+    trend = wave_trends(trends, dimensions, min_peers)
     return Dashboard(
         dimensions=list(dimensions),
         companies=companies,
         assessments=assessments,
         enough=enough,
-        shares=cluster_shares(cluster_counts) if enough else None,
-        reference=reference_shares(reference),
-        percentiles=percentiles.reindex(cols),
-        means={c: float(means.get(c, np.nan)) for c in cols} if enough else {},
-        sectors=sector_table,
+        counts=counts if enough else None,
+        shares={c: rounded(v) for c, v in cluster_shares(counts).items()} if enough else None,
+        reference={c: rounded(v) for c, v in reference_.items()} if reference_ else None,
+        percentiles=rounded_frame(percentiles.reindex(cols)),
+        means={c: rounded(means.get(c)) for c in cols} if enough else {},
+        sectors=rounded_frame(sector_table, HEATMAP_DECIMALS),
         sectors_masked=sectors_masked,
-        trends=wave_trends(trends, dimensions, min_peers),
+        trends=Trends(rounded_frame(trend.shares), rounded_frame(trend.means), trend.companies,
+                      trend.masked),
     )

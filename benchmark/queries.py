@@ -21,9 +21,7 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
-    IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -34,7 +32,7 @@ from django.utils import timezone
 
 from assessment.models import Assessment, Dimension, Questionnaire
 from benchmark import maths as dashboard
-from benchmark.forms import LATEST, BenchmarkFilters
+from benchmark.forms import LATEST, BenchmarkFilters, FilterChoices
 from reports.models import ReferenceDistribution
 
 
@@ -58,19 +56,8 @@ def dimension_value(code: str) -> Cast:
     return Cast(KeyTextTransform(code, "scores"), FloatField())
 
 
-def wave_expression() -> Subquery:
-    """The wave: how many scored assessments the company had up to this one (1 = first)."""
-    earlier = (
-        Assessment.objects.filter(company_id=OuterRef("company_id"), scored_at__isnull=False)
-        .filter(Q(created_at__lt=OuterRef("created_at"))
-                | Q(created_at=OuterRef("created_at"), id__lte=OuterRef("id")))
-        .order_by().values("company_id").annotate(n=Count("id")).values("n")
-    )
-    return Subquery(earlier, output_field=IntegerField())
-
-
-def benchmark_queryset(*, filters: BenchmarkFilters, with_wave: bool = True) -> QuerySet:
-    """Scored assessments matching the filters (``with_wave`` annotates ``wave``)."""
+def benchmark_queryset(*, filters: BenchmarkFilters) -> QuerySet:
+    """Scored assessments matching the filters; ``wave`` is stored (``assessment.waves``)."""
     qs = Assessment.objects.filter(scored_at__isnull=False).order_by()
     if filters.sector:
         qs = qs.filter(company__sector=filters.sector)
@@ -83,14 +70,10 @@ def benchmark_queryset(*, filters: BenchmarkFilters, with_wave: bool = True) -> 
     if filters.year:
         qs = qs.filter(created_at__year=filters.year)
     if filters.wave == LATEST:
-        later = Assessment.objects.filter(
-            company_id=OuterRef("company_id"), scored_at__isnull=False
-        ).filter(Q(created_at__gt=OuterRef("created_at"))
-                 | Q(created_at=OuterRef("created_at"), id__gt=OuterRef("id")))
+        later = Assessment.objects.filter(company_id=OuterRef("company_id"),
+                                          wave__gt=OuterRef("wave"))
         qs = qs.filter(~Exists(later))
-    if with_wave or isinstance(filters.wave, int):
-        qs = qs.annotate(wave=wave_expression())
-    if isinstance(filters.wave, int):
+    elif isinstance(filters.wave, int):
         qs = qs.filter(wave=filters.wave)
     return qs
 
@@ -106,13 +89,19 @@ def dimensions_for(*, version: str) -> list[tuple[str, str]]:
     return [(d.code, d.name) for d in qs.only("code", "name", "questionnaire_id")]
 
 
-def filter_choices() -> tuple[list[str], list[str]]:
-    """Questionnaire versions and countries present, for the filter form (two queries)."""
+def filter_choices() -> FilterChoices:
+    """Questionnaire versions, and the countries, years and waves present (two queries)."""
     versions = list(Questionnaire.objects.order_by("-published_at", "-id")
                     .values_list("version", flat=True))
-    countries = list(Assessment.objects.filter(scored_at__isnull=False).order_by()
-                     .values_list("company__country", flat=True).distinct())
-    return versions, sorted(countries)
+    present = list(Assessment.objects.filter(scored_at__isnull=False).order_by()
+                   .values_list("company__country", ExtractYear("created_at"), "wave")
+                   .distinct())
+    return FilterChoices(
+        versions=versions,
+        countries=sorted({str(c) for c, _y, _w in present}),
+        years=sorted({y for _c, y, _w in present if y is not None}, reverse=True),
+        waves=sorted({w for _c, _y, w in present if w is not None}),
+    )
 
 
 def _percentiles(qs: QuerySet, columns: list[str]) -> tuple[pd.DataFrame, dict[str, float],
@@ -139,17 +128,16 @@ def _percentiles(qs: QuerySet, columns: list[str]) -> tuple[pd.DataFrame, dict[s
 
 def benchmark_data(*, filters: BenchmarkFilters,
                    dimensions: Sequence[str]) -> dashboard.Dashboard:
-    """The dashboard for these filters: five queries, whatever the number of companies.
+    """The dashboard for these filters: four queries, whatever the number of companies.
 
-    1 reference distribution; 2 counts, means and percentiles; 3 clusters;
-    4 means by sector; 5 counts and sums by wave and cluster.
+    1 reference distribution; 2 counts, means and percentiles; 3 means by
+    sector; 4 counts and sums by wave and cluster (the cluster counts too).
     """
     dims = list(dimensions)
     columns = [*dims, "overall"]
     reference = reference_current()
-    qs = benchmark_queryset(filters=filters, with_wave=False)
+    qs = benchmark_queryset(filters=filters)
     pct, means, companies, assessments = _percentiles(qs, columns)
-    clusters = dict(qs.values_list("cluster").annotate(n=Count("id")).values_list("cluster", "n"))
     sectors = pd.DataFrame(
         list(qs.values("company__sector").annotate(
             companies=Count("company_id", distinct=True),
@@ -157,15 +145,16 @@ def benchmark_data(*, filters: BenchmarkFilters,
         ).values_list("company__sector", "companies", *dims)),
         columns=["sector", "companies", *dims],
     )
-    # Trends ignore the wave filter: they are across waves.
-    across = BenchmarkFilters(**{**filters.__dict__, "wave": None})
+    # Trends follow every filter, the wave too: a single wave is a single point.
     sums = {f"sum:{c}": Sum(dimension_value(c) if c != "overall" else F("overall"))
             for c in columns}
     trend_rows = list(
-        benchmark_queryset(filters=across).values("wave", "cluster")
-        .annotate(n=Count("id"), **sums).values_list("wave", "cluster", "n", *sums)
+        qs.values("wave", "cluster").annotate(n=Count("id"), **sums)
+        .values_list("wave", "cluster", "n", *sums)
     )
     trends = pd.DataFrame(trend_rows, columns=["wave", "cluster", "n", *sums])
+    # Assessments per cluster: the same counts, summed over the waves.
+    clusters = trends.groupby("cluster")["n"].sum().to_dict() if len(trends) else {}
     return dashboard.dashboard_build(
         dimensions=dims, companies=companies, assessments=assessments, cluster_counts=clusters,
         percentiles=pct, means=means, sectors=sectors, trends=trends,

@@ -12,13 +12,21 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from assessment.choices import Sector
+from assessment.choices import Sector, label_of
 from assessment.clusters import cluster_name
 from assessment.scoring.engine import CLUSTERS
-from benchmark.export import CONTENT_TYPES, FORMATS, csv_lines, xlsx_file
+from benchmark.export import (
+    CONTENT_TYPES,
+    FORMATS,
+    labelled_csv_lines,
+    labelled_header,
+    xlsx_file,
+)
 from benchmark.forms import BenchmarkFilterForm, BenchmarkFilters
-from benchmark.maths import PERCENTILE_LABELS, Dashboard
+from benchmark.maths import DECIMALS, PERCENTILE_LABELS, Dashboard
+from benchmark.peers import MIN_PEERS
 from benchmark.queries import (
     benchmark_data,
     dimensions_for,
@@ -33,9 +41,7 @@ EXPORT_PERMISSION = "assessment.view_assessment"
 
 def _filters(request: HttpRequest) -> tuple[BenchmarkFilterForm, BenchmarkFilters | None]:
     """The bound filter form and its filters, None when the form is invalid (two queries)."""
-    versions, countries = filter_choices()
-    form = BenchmarkFilterForm(request.GET or None, versions=versions,
-                               countries_present=countries)
+    form = BenchmarkFilterForm(request.GET or None, choices=filter_choices())
     if not request.GET:
         return form, BenchmarkFilters()
     return form, form.filters() if form.is_valid() else None
@@ -49,16 +55,44 @@ def _num(value: float | None) -> float | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
 
 
+def _fewer_than() -> str:
+    return ngettext("fewer than %(k)d company", "fewer than %(k)d companies",
+                    MIN_PEERS) % {"k": MIN_PEERS}
+
+
+def _clusters_figure(board: Dashboard) -> dict | None:
+    """The selection's shares beside the reference; a hidden selection draws no bars."""
+    if board.shares is None and not board.reference:
+        return None
+    ref = board.reference
+    return _json(charts.cluster_distribution(
+        labels=[cluster_name(c) for c in CLUSTERS],
+        shares=[board.shares[c] for c in CLUSTERS] if board.shares else None,
+        name=_("Selection"), compare=[ref[c] for c in CLUSTERS] if ref else None,
+        compare_name=_("Published reference"), decimals=DECIMALS, bar_text=False,
+        hidden_note=_("Selection not shown: %(few)s") % {"few": _fewer_than()}))
+
+
+def _trend_figures(board: Dashboard, names: dict[str, str]) -> dict[str, Any]:
+    """Cluster shares and dimension means per wave; hidden waves shaded and labelled."""
+    trends = board.trends
+    if len(trends.companies) - len(trends.masked) < 1:
+        return {}
+    waves = [str(w) for w in trends.shares.index]
+    common = {"waves": waves, "hidden": [str(w) for w in trends.masked],
+              "hidden_note": _fewer_than(), "decimals": DECIMALS}
+    return {
+        "trend_shares": _json(charts.trend_lines(
+            series={cluster_name(c): [_num(v) for v in trends.shares[c]] for c in CLUSTERS},
+            suffix="%", **common)),
+        "trend_means": _json(charts.trend_lines(
+            series={names.get(d, _("Overall")): [_num(v) for v in trends.means[d]]
+                    for d in [*board.dimensions, "overall"]}, **common)),
+    }
+
+
 def _figures(board: Dashboard, names: dict[str, str]) -> dict[str, Any]:
-    labels = [cluster_name(c) for c in CLUSTERS]
-    figures: dict[str, Any] = {}
-    if board.shares is not None or board.reference:
-        shares = board.shares or {c: 0.0 for c in CLUSTERS}
-        ref = board.reference
-        figures["clusters"] = _json(charts.cluster_distribution(
-            labels=labels, shares=[shares[c] for c in CLUSTERS], name=_("Selection"),
-            compare=[ref[c] for c in CLUSTERS] if ref else None,
-            compare_name=_("Published reference")))
+    figures: dict[str, Any] = {"clusters": _clusters_figure(board)}
     if board.enough:
         dims = [*board.dimensions, "overall"]
         figures["boxes"] = _json(charts.score_boxes(
@@ -67,19 +101,9 @@ def _figures(board: Dashboard, names: dict[str, str]) -> dict[str, Any]:
     if not board.sectors.empty and board.sectors.notna().any().any():
         sectors = [s for s in board.sectors.index if s not in board.sectors_masked]
         figures["sectors"] = _json(charts.heatmap(
-            [str(Sector(s).label) if s in Sector.values else s for s in sectors],
-            [names[d] for d in board.dimensions],
+            [label_of(Sector, s) for s in sectors], [names[d] for d in board.dimensions],
             [[_num(v) for v in board.sectors.loc[s].tolist()] for s in sectors]))
-    trends = board.trends
-    if len(trends.companies) - len(trends.masked) >= 1:
-        waves = [str(w) for w in trends.shares.index]
-        figures["trend_shares"] = _json(charts.trend_lines(
-            waves=waves, series={cluster_name(c): [_num(v) for v in trends.shares[c]] for c in CLUSTERS},
-            suffix="%"))
-        figures["trend_means"] = _json(charts.trend_lines(
-            waves=waves, series={names.get(d, _("Overall")): [_num(v) for v in trends.means[d]]
-                    for d in [*board.dimensions, "overall"]}))
-    return figures
+    return {**figures, **_trend_figures(board, names)}
 
 
 def _percentile_rows(board: Dashboard, names: dict[str, str]) -> list[dict[str, Any]]:
@@ -89,6 +113,24 @@ def _percentile_rows(board: Dashboard, names: dict[str, str]) -> list[dict[str, 
          "mean": _num(board.means.get(d))}
         for d in [*board.dimensions, "overall"]
     ]
+
+
+def _cluster_rows(board: Dashboard) -> list[dict[str, Any]]:
+    """Per cluster: assessments, their share (from those counts) and the reference share."""
+    return [{"name": cluster_name(c),
+             "count": board.counts[c] if board.counts else None,
+             "share": board.shares[c] if board.shares else None,
+             "reference": board.reference[c] if board.reference else None}
+            for c in CLUSTERS]
+
+
+def _wave_rows(board: Dashboard) -> list[dict[str, Any]]:
+    """Per wave: companies, overall mean and cluster shares; hidden waves show no figure."""
+    trends = board.trends
+    return [{"wave": w, "hidden": w in trends.masked, "companies": int(trends.companies[w]),
+             "overall": _num(trends.means.loc[w, "overall"]),
+             "shares": [_num(trends.shares.loc[w, c]) for c in CLUSTERS]}
+            for w in trends.companies.index]
 
 
 def benchmark_dashboard(request: HttpRequest) -> HttpResponse:
@@ -103,9 +145,10 @@ def benchmark_dashboard(request: HttpRequest) -> HttpResponse:
     board = benchmark_data(filters=filters, dimensions=list(names))
     context.update(
         board=board, figures=_figures(board, names),
-        percentile_rows=_percentile_rows(board, names),
-        masked_sectors=[str(Sector(s).label) if s in Sector.values else s
-                        for s in board.sectors_masked],
+        percentile_rows=_percentile_rows(board, names), cluster_rows=_cluster_rows(board),
+        cluster_names=[cluster_name(c) for c in CLUSTERS], wave_rows=_wave_rows(board),
+        fewer_than=_fewer_than(), min_peers=MIN_PEERS,
+        masked_sectors=[label_of(Sector, s) for s in board.sectors_masked],
         query=request.GET.urlencode(),
         can_export=request.user.has_perm(EXPORT_PERMISSION),
     )
@@ -121,15 +164,16 @@ def benchmark_export(request: HttpRequest, fmt: str) -> HttpResponse:
         raise PermissionDenied
     form, filters = _filters(request)
     if filters is None:
-        return HttpResponse(form.error_line(), status=400,
-                            content_type="text/plain; charset=utf-8")
-    dims = [code for code, _name in dimensions_for(version=filters.questionnaire)]
-    header, rows = export_header(dims), export_rows(filters=filters, dimensions=dims)
+        return HttpResponse(form.error_line(), status=400, content_type="text/plain; charset=utf-8")
+    dims = dimensions_for(version=filters.questionnaire)
+    codes = [code for code, _name in dims]
+    header, rows = export_header(codes), export_rows(filters=filters, dimensions=codes)
+    labels = labelled_header([name for _code, name in dims])
     name = f"benchmark-{timezone.localdate():%Y%m%d}.{fmt}"
     if fmt == "csv":
-        response = StreamingHttpResponse(csv_lines(header, rows),
+        response = StreamingHttpResponse(labelled_csv_lines(labels, rows),
                                          content_type=CONTENT_TYPES["csv"])
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    return FileResponse(xlsx_file(header, rows), as_attachment=True, filename=name,
-                        content_type=CONTENT_TYPES["xlsx"])
+    return FileResponse(xlsx_file(header, rows, labels=labels), as_attachment=True,
+                        filename=name, content_type=CONTENT_TYPES["xlsx"])

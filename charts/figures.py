@@ -159,28 +159,43 @@ def dimension_bars(
 
 
 def cluster_distribution(
-    *, labels: Sequence[str], shares: Sequence[float], highlight: int | None = None,
+    *, labels: Sequence[str], shares: Sequence[float] | None, highlight: int | None = None,
     compare: Sequence[float] | None = None, compare_name: str = "", name: str = "",
-    height: int = 280,
+    hidden_note: str = "", decimals: int = 0, bar_text: bool = True, height: int = 280,
 ) -> go.Figure:
-    """Share of companies per cluster (%), the subject's cluster highlighted."""
+    """Share of companies per cluster (%), the subject's cluster highlighted.
+
+    ``shares`` None (a group too small to show) draws no bars of its own, never
+    a row of zeros: only ``compare``, with ``hidden_note`` written above.
+    ``bar_text`` False leaves the figures to a table beside the chart.
+    """
     colors = ["#9fb8d6"] * len(labels)
     if highlight is not None:
         colors[highlight] = BRAND
-    fig = go.Figure(go.Bar(
-        x=list(labels), y=[float(s) for s in shares], marker_color=colors, name=name,
-        text=[f"{float(s):.0f}%" for s in shares], textposition="outside",
-        hovertemplate="%{x}: %{y:.0f}%<extra></extra>",
-    ))
+    fmt = f"{{:.{decimals}f}}%"
+    traces = []
+    if shares is not None:
+        traces.append(go.Bar(
+            x=list(labels), y=[float(s) for s in shares], marker_color=colors, name=name,
+            text=[fmt.format(float(s)) for s in shares] if bar_text else None,
+            textposition="outside",
+            hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}%<extra></extra>",
+        ))
     if compare is not None:
-        fig.add_trace(go.Bar(x=list(labels), y=[float(s) for s in compare], name=compare_name,
-                             marker_color=PEER, text=[f"{float(s):.0f}%" for s in compare],
-                             textposition="outside"))
-    top = max([*shares, *(compare or [])] or [0])
-    fig.update_layout(yaxis={"range": [0, top * 1.25 + 1], "ticksuffix": "%",
-                             "gridcolor": "#dee2e6"},
-                      xaxis={"tickangle": 0, "tickvals": list(labels), "tickfont": {"size": 11}},
-                      showlegend=compare is not None, barmode="group")
+        traces.append(go.Bar(
+            x=list(labels), y=[float(s) for s in compare], name=compare_name, marker_color=PEER,
+            text=[fmt.format(float(s)) for s in compare] if bar_text else None,
+            textposition="outside",
+            hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}%<extra></extra>"))
+    top = max([*(shares or []), *(compare or [])] or [0])
+    note = ([{"text": plain(hidden_note), "xref": "paper", "yref": "paper", "x": 0, "y": 1,
+              "xanchor": "left", "yanchor": "bottom", "showarrow": False,
+              "font": {"color": "#495057"}}] if shares is None and hidden_note else [])
+    fig = go.Figure(traces, layout={
+        "yaxis": {"range": [0, top * 1.25 + 1], "ticksuffix": "%", "gridcolor": "#dee2e6"},
+        "xaxis": {"tickangle": 0, "tickvals": list(labels), "tickfont": {"size": 11}},
+        "showlegend": compare is not None, "barmode": "group", "annotations": note,
+    })
     fig = _layout(fig, height=height)
     # Two-line labels read level in a narrow column too; the legend goes below them.
     fig.update_layout(legend={"y": -0.3}, margin={"b": 80}, xaxis={
@@ -223,15 +238,29 @@ def heatmap(
 
 def trend_lines(
     *, waves: Sequence[int | str], series: Mapping[str, Sequence[float | None]],
-    suffix: str = "", top: float = 100.0, height: int = 320,
+    suffix: str = "", top: float = 100.0, hidden: Sequence[int | str] = (),
+    hidden_note: str = "", decimals: int = 0, height: int = 320,
 ) -> go.Figure:
-    """One line per named series across waves (None leaves a gap)."""
-    fig = go.Figure()
-    for name, values in series.items():
-        fig.add_trace(go.Scatter(
-            x=list(waves), y=list(values), name=name, mode="lines+markers",
-            hovertemplate="%{x}: %{y:.0f}" + plain(suffix) + "<extra>%{fullData.name}</extra>",
-        ))
-    fig.update_layout(xaxis={"type": "category", "gridcolor": "#dee2e6"},
-                      yaxis={"range": [0, top], "ticksuffix": suffix, "gridcolor": "#dee2e6"})
+    """One line per named series across waves (None leaves a gap).
+
+    Waves in ``hidden`` (too few companies to show) are shaded grey and
+    labelled ``hidden_note``, so that their gap never reads as a measured zero.
+    """
+    shown = [i for i, wave in enumerate(waves) if wave in hidden]
+    fig = go.Figure(
+        [go.Scatter(x=list(waves), y=list(values), name=name, mode="lines+markers",
+                    hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}" + plain(suffix)
+                    + "<extra>%{fullData.name}</extra>")
+         for name, values in series.items()],
+        layout={
+            "xaxis": {"type": "category", "gridcolor": "#dee2e6"},
+            "yaxis": {"range": [0, top], "ticksuffix": suffix, "gridcolor": "#dee2e6"},
+            "shapes": [{"type": "rect", "xref": "x", "yref": "paper", "x0": i - 0.5,
+                        "x1": i + 0.5, "y0": 0, "y1": 1, "fillcolor": "#adb5bd",
+                        "opacity": 0.3, "line": {"width": 0}, "layer": "below"}
+                       for i in shown],
+            "annotations": [{"text": plain(hidden_note), "xref": "x", "yref": "paper", "x": i,
+                             "y": 1, "yanchor": "bottom", "showarrow": False,
+                             "font": {"color": "#495057"}} for i in shown],
+        })
     return _layout(fig, height=height)

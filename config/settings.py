@@ -178,6 +178,8 @@ LANGUAGES = [("it", _("Italian")), ("en", _("English"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "it"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "it")
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each language writes them ("1 December 2026", "1 dicembre 2026").
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Rome")
 USE_I18N = True
 USE_TZ = True

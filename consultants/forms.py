@@ -3,17 +3,15 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
-from assessment.choices import Mode, Sector, SizeBand
+from assessment.choices import Mode, Sector, SizeBand, country_choices
 
 
 class CompanyForm(forms.Form):
     name = forms.CharField(label=_("Company name"), max_length=200)
     sector = forms.ChoiceField(label=_("Sector"), choices=[("", "—"), *Sector.choices])
     size = forms.ChoiceField(label=_("Company size"), choices=[("", "—"), *SizeBand.choices])
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries])
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

@@ -1,10 +1,8 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
-from assessment.choices import Role, Sector, SizeBand
+from assessment.choices import Role, Sector, SizeBand, country_choices
 
 
 class StartForm(forms.Form):
@@ -13,7 +11,7 @@ class StartForm(forms.Form):
     company = forms.CharField(label=_("Company name"), max_length=200)
     sector = forms.ChoiceField(label=_("Sector"), choices=[("", "—"), *Sector.choices])
     size = forms.ChoiceField(label=_("Company size"), choices=[("", "—"), *SizeBand.choices])
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries])
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
     role = forms.ChoiceField(label=_("Your role"), choices=[("", "—"), *Role.choices])
 
     def __init__(self, *args, **kwargs):

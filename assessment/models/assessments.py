@@ -78,6 +78,8 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         editable=False, related_name="+", verbose_name=_("report shared by"),
     )
+    # Order among the company's scored assessments (1 = first): ``assessment.waves``.
+    wave = models.PositiveSmallIntegerField(_("wave"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("assessment")

@@ -25,6 +25,16 @@
     const layout = fig.layout;
     layout.font = Object.assign({}, layout.font, { size: 11 });
     if (layout.polar) layout.margin = Object.assign({}, layout.margin, { l: 90, r: 90 });
+    // Category names written out (cluster names): slanted, so that they never overlap.
+    if (layout.xaxis && layout.xaxis.ticktext) {
+      layout.xaxis = Object.assign({}, layout.xaxis, {
+        tickangle: -35,
+        ticktext: layout.xaxis.ticktext.map(function (t) { return String(t).replace("<br>", " "); }),
+      });
+      // The legend at the foot of the chart, below the slanted names.
+      layout.margin = Object.assign({}, layout.margin, { b: 130 });
+      layout.legend = Object.assign({}, layout.legend, { yref: "container", y: 0, yanchor: "bottom" });
+    }
     fig.data.forEach(function (trace) {
       if (typeof trace.name === "string" && trace.name.length > LINE) trace.name = wrap(trace.name);
     });

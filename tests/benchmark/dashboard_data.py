@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from assessment.models import Assessment
+from assessment.waves import waves_number
 from tests.factories import DIMS, make_company
 
 
@@ -10,11 +11,13 @@ def scored(company, questionnaire, *, when: datetime, cluster: str = "aware",
            score: float = 50.0, **dims: float) -> Assessment:
     """A scored assessment: every dimension at ``score`` unless named in ``dims``."""
     scores = {d: float(dims.get(d, score)) for d in DIMS}
-    return Assessment.objects.create(
+    made = Assessment.objects.create(
         company=company, questionnaire=questionnaire, created_at=when, submitted_at=when,
         scored_at=when, cluster=cluster, scores=scores,
         overall=sum(scores.values()) / len(scores),
     )
+    waves_number(company_ids=[company.id])  # as the scoring service does
+    return made
 
 
 def day(year: int, month: int = 6, d: int = 1) -> datetime:

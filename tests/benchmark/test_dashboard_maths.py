@@ -103,3 +103,10 @@ def test_a_selection_of_four_companies_falls_back_to_the_reference_only():
     assert board.percentiles.isna().all().all()
     assert board.reference["aware"] == pytest.approx(39.0)
     assert not math.isnan(sum(board.reference.values()))
+
+
+def test_figures_are_rounded_once_halves_up_as_the_page_shows_them():
+    assert dashboard.rounded(0.25) == 0.3 and dashboard.rounded(2.675) == 2.7
+    assert dashboard.rounded(62.5, 0) == 63.0 and dashboard.rounded(float("nan")) is None
+    table = dashboard.rounded_frame(pd.DataFrame({"a": [0.25, float("nan")]}))
+    assert table["a"].iloc[0] == 0.3 and math.isnan(table["a"].iloc[1])

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--questionnaire", default="", help="questionnaire version")
 
     def handle(self, *args, format, out, **options):
-        versions, _ = filter_choices()
+        versions = filter_choices().versions
         data = {k: options[k] for k in ("sector", "size", "wave", "year", "questionnaire")}
         data["country"] = options["country"].upper()
         form = BenchmarkFilterForm(data, versions=versions)
