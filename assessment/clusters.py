@@ -24,19 +24,21 @@ NAMES = {
 
 DESCRIPTIONS = {
     "first_steps": gettext_lazy(
-        "The omnichannel journey has just begun: every dimension is still little developed."
+        "The omnichannel journey has just begun: strategy and organisation, where it starts, "
+        "are still little developed."
     ),
     "aware": gettext_lazy(
-        "Strategy and organisation have moved forward, but data strategy, technology and "
-        "execution still lag behind."
+        "Strategy and organisation have moved forward, but not every dimension has reached a "
+        "good level yet: usually data strategy, technology and execution lag behind."
     ),
     "enterprising": gettext_lazy(
         "The company is organised around omnichannel, but essentials such as a dedicated "
         "budget or a dedicated owner are missing or not yet complete."
     ),
     "structured": gettext_lazy(
-        "Good levels on every dimension, with room to improve in collecting and managing "
-        "customer data and in executing customer processes."
+        "A dedicated budget and owner are in place and every dimension is at a good level, "
+        "with room to improve in collecting and managing customer data and in executing "
+        "customer processes."
     ),
     "advanced": gettext_lazy(
         "Mature on every dimension: defined organisational models and roles, a widespread "

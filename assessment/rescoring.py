@@ -28,32 +28,6 @@ from assessment.selectors import questionnaire_spec
 RESULT_FIELDS = ["overall", "cluster", "scores", "result", "scored_at"]
 
 
-def _explanations(spec: scoring.QuestionnaireSpec, table: pd.DataFrame) -> list[dict[str, Any]]:
-    """``scoring.explanation`` for every row, with the rule checks evaluated once."""
-    checks = {
-        cluster: [(c["kind"], c["subject"], c["target"],
-                   np.asarray(c["actual"], dtype=float), np.asarray(c["ok"], dtype=bool))
-                  for c in items]
-        for cluster, items in scoring.rule_checks(spec, table).items()
-    }
-    distances = {c: table[f"distance:{c}"].to_numpy() for c in scoring.CLUSTERS
-                 if f"distance:{c}" in table}
-    out = []
-    for i, cluster in enumerate(table["cluster"].tolist()):
-        nxt = scoring.next_cluster(cluster)
-        out.append({
-            "cluster": cluster,
-            "next_cluster": nxt,
-            "met": [{"kind": k, "subject": s, "target": t, "actual": round(float(a[i]), 1),
-                     "ok": bool(ok[i])} for k, s, t, a, ok in checks[cluster]],
-            "missing": [{"kind": k, "subject": s, "target": t, "actual": round(float(a[i]), 1),
-                         "ok": False} for k, s, t, a, ok in checks[nxt] if not ok[i]]
-            if nxt else [],
-            "distances": {c: round(float(d[i]), 1) for c, d in distances.items()},
-        })
-    return out
-
-
 def _strengths_and_gaps(spec: scoring.QuestionnaireSpec, levels: np.ndarray,
                         targets: Sequence[str], n: int = 3) -> tuple[list[list[str]],
                                                                       list[list[str]]]:
@@ -92,7 +66,7 @@ def snapshots(spec: scoring.QuestionnaireSpec, table: pd.DataFrame,
 
     ``levels``: the same rows x the scored question codes, NaN for don't know.
     """
-    explanations = _explanations(spec, table)
+    explanations = scoring.explanations(spec, table)
     targets = [e["next_cluster"] or e["cluster"] for e in explanations]
     codes = [q.code for q in spec.scored]
     strengths, gaps = _strengths_and_gaps(
@@ -202,9 +176,7 @@ def assessments_rescore_all(*, assessments: QuerySet | None = None) -> int:
         spec = questionnaire_spec(questionnaire=questionnaire)
         ids, levels = _levels(questionnaire, assessments.filter(questionnaire=questionnaire),
                               spec)
-        long = levels.stack(future_stack=True).rename("level").reset_index()
-        long.columns = ["assessment", "question", "level"]
-        table = scoring.score(spec, long, assessments=ids)
+        table = scoring.score_levels(spec, levels)
         with transaction.atomic():
             _write(ids, snapshots(spec, table, levels))
         written += len(ids)
