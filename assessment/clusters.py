@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -76,51 +77,98 @@ def _subject(check: Mapping[str, Any], dimension_names: Mapping[str, str]) -> st
     return " + ".join(parts)
 
 
-def _check_sentence(check: Mapping[str, Any], dimension_names: Mapping[str, str]) -> str:
+def number(value: float) -> str:
+    """A score as a reader sees it: whole when it is whole, else one decimal, localised."""
+    value = float(value)
+    return number_format(value, 0 if value.is_integer() else 1)
+
+
+def check_sentence(check: Mapping[str, Any], dimension_names: Mapping[str, str]) -> str:
+    """One condition of a rule in a manager's words: "data 47 of the 50 needed"."""
     subject = _subject(check, dimension_names)
-    values = {"subject": subject, "actual": check["actual"], "target": check["target"]}
     if check["kind"] == "key_present":
-        values["target"] = int(check["target"])
-        values["actual"] = int(check["actual"])
+        values = {"subject": subject, "actual": int(check["actual"]),
+                  "target": int(check["target"])}
         if check["ok"]:
             return _("%(subject)s is in place (level %(actual)s of 5)") % values
-        return _("%(subject)s is missing (level %(actual)s, needs %(target)s)") % values
+        return _("%(subject)s at level %(actual)s of the %(target)s needed") % values
+    values = {"subject": subject, "actual": number(check["actual"]),
+              "target": number(check["target"])}
     if check["kind"] == "mean_min":
-        return _("mean of %(subject)s %(actual).0f (threshold %(target).0f)") % values
-    return _("%(subject)s %(actual).0f (threshold %(target).0f)") % values
+        if check["ok"]:
+            return _("mean of %(subject)s %(actual)s (%(target)s needed)") % values
+        return _("mean of %(subject)s %(actual)s of the %(target)s needed") % values
+    if check["ok"]:
+        return _("%(subject)s %(actual)s (%(target)s needed)") % values
+    return _("%(subject)s %(actual)s of the %(target)s needed") % values
+
+
+def _closest(explanation: Mapping[str, Any]) -> tuple[str | None, list]:
+    """The nearest profile and what its rule lacks (older results: from the distances)."""
+    if "closest" in explanation:
+        return explanation["closest"]["cluster"], list(explanation["closest"]["missing"])
+    distances = explanation.get("distances", {})
+    if not distances:
+        return None, []
+    closest = min(distances, key=distances.get)
+    lacks = explanation.get("missing", []) if closest == explanation.get("next_cluster") else []
+    return closest, list(lacks)
 
 
 def explanation_sentences(
     explanation: Mapping[str, Any], dimension_names: Mapping[str, str]
 ) -> list[str]:
-    """The explanation of a result as readable sentences in the active language."""
+    """The explanation of a result as readable sentences in the active language.
+
+    The rule decides the cluster; the nearest typical profile is named with it
+    in words that agree with the rule: "close to Structured, but not yet
+    Structured: data 47 of the 50 needed", never "closest profile: Structured"
+    beside a different cluster.
+    """
     cluster = explanation["cluster"]
-    met = [_check_sentence(c, dimension_names) for c in explanation.get("met", [])]
-    sentences = []
+    name = cluster_name(cluster)
+    met = [check_sentence(c, dimension_names) for c in explanation.get("met", [])]
     if met:
-        sentences.append(
-            _("%(cluster)s because the rule of this cluster holds: %(checks)s.")
-            % {"cluster": cluster_name(cluster), "checks": "; ".join(met)}
-        )
+        sentences = [_("%(cluster)s because the rule of this cluster holds: %(checks)s.")
+                     % {"cluster": name, "checks": "; ".join(met)}]
     else:
-        sentences.append(
-            _("%(cluster)s: the conditions of the higher clusters are not met.")
-            % {"cluster": cluster_name(cluster)}
-        )
+        sentences = [_("%(cluster)s: the conditions of the higher clusters are not met.")
+                     % {"cluster": name}]
     nxt = explanation.get("next_cluster")
-    missing = [_check_sentence(c, dimension_names) for c in explanation.get("missing", [])]
-    if nxt and missing:
-        sentences.append(
-            _("To reach %(next)s: %(checks)s.")
-            % {"next": cluster_name(nxt), "checks": "; ".join(missing)}
-        )
-    distances = explanation.get("distances", {})
-    if distances:
-        closest = min(distances, key=distances.get)
-        sentences.append(
-            _("Closest cluster profile: %(name)s (%(distance).1f points away on average).")
-            % {"name": cluster_name(closest), "distance": distances[closest]}
-        )
+    closest, lacks = _closest(explanation)
+    missing = [check_sentence(c, dimension_names) for c in explanation.get("missing", [])]
+    if nxt and missing and closest != nxt:
+        sentences.append(_("To reach %(next)s: %(checks)s.")
+                         % {"next": cluster_name(nxt), "checks": "; ".join(missing)})
+    if closest is None:
+        return sentences
+    rank, closest_rank = CLUSTERS.index(cluster), CLUSTERS.index(closest)
+    values = {"name": cluster_name(closest), "cluster": name}
+    if closest_rank == rank:
+        distance = explanation.get("distances", {}).get(closest)
+        sentences.append(_("Its scores are closest to the typical %(name)s profile "
+                           "(%(distance)s points away on average).")
+                         % {**values, "distance": number(distance or 0)})
+    elif closest_rank > rank and lacks and closest == nxt:
+        checks = "; ".join(check_sentence(c, dimension_names) for c in lacks)
+        sentences.append(_("Close to %(name)s, but not yet %(name)s: %(checks)s.")
+                         % {**values, "checks": checks})
+    elif closest_rank > rank and lacks:
+        listed = {(c["kind"], c["subject"]) for c in explanation.get("missing", [])}
+        extra = [check_sentence(c, dimension_names) for c in lacks
+                 if (c["kind"], c["subject"]) not in listed]
+        if extra:
+            sentences.append(_("Close to %(name)s, which also needs: %(checks)s.")
+                             % {**values, "checks": "; ".join(extra)})
+        else:
+            sentences.append(_("Close to %(name)s: the same conditions would place it "
+                               "there.") % values)
+    elif closest_rank > rank:
+        sentences.append(_("Its scores resemble the typical %(name)s profile, but the "
+                           "conditions of %(name)s are not met.") % values)
+    else:
+        sentences.append(_("Its scores resemble the typical %(name)s profile, but every "
+                           "condition of %(cluster)s is met.") % values)
     return sentences
 
 
