@@ -23,6 +23,7 @@ from django.utils import timezone
 from assessment.choices import Mode
 from assessment.models import Answer, Assessment, Question, Questionnaire
 from assessment.scoring import engine as scoring
+from assessment.scoring.borderline import borderline
 from assessment.selectors import questionnaire_spec
 
 RESULT_FIELDS = ["overall", "cluster", "scores", "result", "scored_at"]
@@ -67,6 +68,7 @@ def snapshots(spec: scoring.QuestionnaireSpec, table: pd.DataFrame,
     ``levels``: the same rows x the scored question codes, NaN for don't know.
     """
     explanations = scoring.explanations(spec, table)
+    near = borderline(spec, table, levels)
     targets = [e["next_cluster"] or e["cluster"] for e in explanations]
     codes = [q.code for q in spec.scored]
     strengths, gaps = _strengths_and_gaps(
@@ -82,7 +84,7 @@ def snapshots(spec: scoring.QuestionnaireSpec, table: pd.DataFrame,
          "scores": {d: round(float(v), 1) for d, v in zip(dims, dim_values[i])},
          "result": {"version": spec.version, "explanation": e, "dont_know": int(dont_know[i]),
                     "questions": int(questions[i]), "strengths": strengths[i],
-                    "gaps": gaps[i]},
+                    "gaps": gaps[i], "borderline": near[i]},
          "scored_at": now}
         for i, e in enumerate(explanations)
     ]
