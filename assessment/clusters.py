@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from assessment.scoring.engine import CLUSTERS
 
@@ -172,36 +172,53 @@ def explanation_sentences(
     return sentences
 
 
+def _condition_lines(kind: str, arg: Any, present: int,
+                     dimension_names: Mapping[str, str]) -> list[str]:
+    """One condition of a rule as lines of the method page."""
+    name = dimension_names.get
+    if kind == "all_dimensions_min":
+        return [_("every dimension at least %(v)s") % {"v": arg}]
+    if kind == "dimension_min":
+        # Grouped by threshold: "strategy, organisation, technology at least 50".
+        by_value: dict[Any, list[str]] = {}
+        for d, v in arg.items():
+            by_value.setdefault(v, []).append(str(name(d, d)))
+        return [_("%(dims)s at least %(v)s") % {"dims": ", ".join(dims), "v": v}
+                for v, dims in sorted(by_value.items(), key=lambda item: -item[0])]
+    if kind == "mean_min":
+        return [_("mean of %(dims)s at least %(v)s")
+                % {"dims": ", ".join(str(name(d, d)) for d in item["dimensions"]),
+                   "v": item["value"]} for item in arg]
+    if kind == "keys_present":
+        return [_("%(key)s in place (answer at level %(level)s or above)")
+                % {"key": KEY_NAMES.get(k, k), "level": present} for k in arg]
+    return []
+
+
 def rule_descriptions(
     method: Mapping[str, Any], dimension_names: Mapping[str, str]
 ) -> list[dict[str, Any]]:
-    """Each cluster's rule as readable conditions, top cluster first, for the method page."""
+    """Each cluster's rule as readable conditions, top cluster first, for the method page.
+
+    A cluster whose rule lacks the keys the rule above it requires (enterprising
+    below structured) says so: it is where a company lands without them.
+    """
     rules = method.get("rules", {})
     present = method.get("key_present_level", 3)
     out = []
-    for code in reversed(CLUSTERS):
-        conditions: list[str] = []
-        for kind, arg in rules.get(code, {}).items():
-            if kind == "all_dimensions_min":
-                conditions.append(_("every dimension at least %(v)s") % {"v": arg})
-            elif kind == "dimension_min":
-                conditions += [
-                    _("%(dim)s at least %(v)s") % {"dim": dimension_names.get(d, d), "v": v}
-                    for d, v in arg.items()
-                ]
-            elif kind == "mean_min":
-                conditions += [
-                    _("mean of %(dims)s at least %(v)s")
-                    % {"dims": ", ".join(dimension_names.get(d, d) for d in item["dimensions"]),
-                       "v": item["value"]}
-                    for item in arg
-                ]
-            elif kind == "keys_present":
-                conditions += [
-                    _("%(key)s in place (answer at level %(level)s or above)")
-                    % {"key": KEY_NAMES.get(k, k), "level": present}
-                    for k in arg
-                ]
+    for i, code in reversed(list(enumerate(CLUSTERS))):
+        rule = rules.get(code, {})
+        conditions = [line for kind, arg in rule.items()
+                      for line in _condition_lines(kind, arg, present, dimension_names)]
+        above = rules.get(CLUSTERS[i + 1], {}) if i + 1 < len(CLUSTERS) else {}
+        lacking = [k for k in above.get("keys_present", []) if k not in rule.get(
+            "keys_present", [])]
+        if conditions and lacking:
+            conditions.append(
+                _("%(keys)s missing or incomplete (below level %(level)s): with them in "
+                  "place the same company is %(above)s")
+                % {"keys": _(" or ").join(str(KEY_NAMES.get(k, k)) for k in lacking),
+                   "level": present, "above": cluster_name(CLUSTERS[i + 1])})
         profile = method.get("profiles", {}).get(code, {})
         out.append({
             "code": code, "name": str(NAMES[code]), "description": str(DESCRIPTIONS[code]),
@@ -209,3 +226,39 @@ def rule_descriptions(
             "profile": [profile.get(d) for d in dimension_names],
         })
     return out
+
+
+def borderline_questions(item: Mapping[str, Any] | None) -> list[str]:
+    """The codes of the questions ``borderline_sentences`` names (their texts are needed)."""
+    return [change["question"] for change in (item or {}).values()
+            if change and change.get("steps") == 1]
+
+
+def borderline_sentences(item: Mapping[str, Any] | None, texts: Mapping[str, str]) -> list[str]:
+    """What makes a result borderline, in words: the one-level changes that move it.
+
+    ``item`` is the stored ``borderline`` of a result, ``texts`` the question texts
+    by code. Empty when no single answer one level up or down changes the cluster.
+    """
+    sentences = []
+    for side in ("up", "down"):
+        change = (item or {}).get(side)
+        if not change or change["steps"] != 1:
+            continue
+        values = {"cluster": cluster_name(change["cluster"]),
+                  "question": texts.get(change["question"], ""),
+                  "from": change["from"] if change["from"] is not None else _("don't know"),
+                  "to": change["to"], "count": change["count"]}
+        if side == "up":
+            text = _("One answer one level higher would place the company in %(cluster)s: "
+                     "“%(question)s” from %(from)s to %(to)s.") % values
+        else:
+            text = _("One answer one level lower would place the company in %(cluster)s: "
+                     "“%(question)s” from %(from)s to %(to)s.") % values
+        if change["count"] > 1:
+            text += " " + ngettext(
+                "%(count)s question could do it on its own.",
+                "%(count)s questions could each do it on their own.",
+                change["count"]) % values
+        sentences.append(text)
+    return sentences

@@ -18,7 +18,9 @@ from assessment.access import (
     company_for_user,
     participant_for_user,
 )
+from assessment.clusters import cluster_name
 from assessment.models import Questionnaire
+from assessment.results import borderline_facts
 from consultants.forms import AssessmentForm, CompanyForm
 from reports.selectors import report_state
 from workshops import services as ws
@@ -82,6 +84,8 @@ def assessment_detail(request: HttpRequest, pk: int, form: ParticipantForm | Non
         "assessment": assessment, "company": assessment.company,
         "participants": participants_of(assessment=assessment),
         "total": assessment.questionnaire.questions.filter(scored=True).count(),
+        "cluster_name": cluster_name(assessment.cluster) if assessment.scored_at else "",
+        "borderline": borderline_facts(assessment=assessment) if assessment.scored_at else [],
         "form": form or ParticipantForm(), "import_form": ImportForm(),
         "reports": [{"code": code, "name": name,
                      "status": report_state(assessment=assessment, language=code)["status"]}
