@@ -110,9 +110,12 @@ def _frame(rows: QuerySet, columns: list[str]) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), names=columns, header=None)
 
 
-def _levels(questionnaire: Questionnaire, assessments: QuerySet, spec: scoring.QuestionnaireSpec
-            ) -> tuple[list[int], pd.DataFrame]:
-    """Assessment ids and their levels matrix (ids x scored codes), from one query."""
+def levels_matrix(questionnaire: Questionnaire, assessments: QuerySet,
+                  spec: scoring.QuestionnaireSpec) -> tuple[list[int], pd.DataFrame]:
+    """Assessment ids and their official levels (ids x scored codes, NaN = don't know).
+
+    Three queries: the ids, the version's question codes and the answers.
+    """
     ids = list(assessments.order_by("id").values_list("id", flat=True))
     code_of = dict(Question.objects.filter(questionnaire=questionnaire)
                    .values_list("id", "code"))
@@ -176,8 +179,8 @@ def assessments_rescore_all(*, assessments: QuerySet | None = None) -> int:
     versions = assessments.order_by().values_list("questionnaire_id", flat=True).distinct()
     for questionnaire in Questionnaire.objects.filter(id__in=list(versions)):
         spec = questionnaire_spec(questionnaire=questionnaire)
-        ids, levels = _levels(questionnaire, assessments.filter(questionnaire=questionnaire),
-                              spec)
+        ids, levels = levels_matrix(questionnaire,
+                                    assessments.filter(questionnaire=questionnaire), spec)
         table = scoring.score_levels(spec, levels)
         with transaction.atomic():
             _write(ids, snapshots(spec, table, levels))

@@ -83,6 +83,7 @@ MATRIX = {
     "consultant:report_download": ("get", "report_download", consultant_only(NOT_FOUND)),
     "consultant:template": ("get", "template", consultant_only(OK, other=OK)),
     "benchmark:dashboard": ("get", None, staff_only()),
+    "benchmark:method_health": ("get", None, staff_only()),
     "benchmark:export": ("get", "export", staff_only()),
     "assessment:resume": ("get", TOKEN, link_only(REDIRECT)),
     "assessment:dimension": ("get", TOKEN, link_only(REDIRECT)),  # submitted: to results
