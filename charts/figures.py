@@ -210,4 +210,6 @@ def level_shares(*, labels: Sequence[str], shares: Sequence[Sequence[float]],
     fig.update_layout(barmode="stack", xaxis={"range": [0, 100], "ticksuffix": "%",
                                               "gridcolor": "#dee2e6"},
                       yaxis={"autorange": "reversed"})
-    return _layout(fig, height=height or 90 + 22 * len(labels))
+    fig = _layout(fig, height=height or 90 + 22 * len(labels))
+    fig.update_layout(legend={"traceorder": "normal"})
+    return fig
