@@ -106,7 +106,7 @@ class _Best:
         self.rank = rank.copy()
         self.any = np.zeros((n, questions), dtype=bool)
 
-    def offer(self, j: int, to: int, changed: np.ndarray, size: np.ndarray,
+    def offer(self, *, j: int, to: int, changed: np.ndarray, size: np.ndarray,
               after: np.ndarray) -> None:
         self.any[:, j] |= changed
         better = changed & (size < self.step)
@@ -169,8 +169,8 @@ def borderline(spec: QuestionnaireSpec, table: pd.DataFrame, levels: pd.DataFram
                     moved += np.outer(step, a[:, k])
                 holds[c] = unchanged[c] & (moved >= -TOLERANCE).all(axis=1)
             after = _ranks(holds, n)
-            up.offer(j, to, after > rank, step, after)
-            down.offer(j, to, after < rank, -step, after)
+            up.offer(j=j, to=to, changed=after > rank, size=step, after=after)
+            down.offer(j=j, to=to, changed=after < rank, size=-step, after=after)
     return [{"up": up.change(i, codes, raw), "down": down.change(i, codes, raw)}
             for i in range(n)]
 
