@@ -180,9 +180,12 @@ def _condition_lines(kind: str, arg: Any, present: int,
         return [_("every dimension at least %(v)s") % {"v": arg}]
     if kind == "dimension_min":
         # Grouped by threshold: "strategy, organisation, technology at least 50".
+        # In the questionnaire's order (a stored method's keys may come back sorted).
+        order = [d for d in dimension_names if d in arg] + [d for d in arg
+                                                           if d not in dimension_names]
         by_value: dict[Any, list[str]] = {}
-        for d, v in arg.items():
-            by_value.setdefault(v, []).append(str(name(d, d)))
+        for d in order:
+            by_value.setdefault(arg[d], []).append(str(name(d, d)))
         return [_("%(dims)s at least %(v)s") % {"dims": ", ".join(dims), "v": v}
                 for v, dims in sorted(by_value.items(), key=lambda item: -item[0])]
     if kind == "mean_min":
