@@ -41,11 +41,11 @@ messages: venv
 	  "DEBUG=true" "SECRET_KEY=$$key" > $@.new && mv $@.new $@
 	@echo "Wrote .env (DEBUG=true and a new SECRET_KEY) for local work."
 
-## Database migrated, content loaded, a few hundred sample companies (once).
+## Database migrated, content loaded, a few hundred sample companies in three yearly waves (once).
 demo-data: venv
 	$(PY) manage.py migrate -v 0
 	$(PY) manage.py load_content
-	$(PY) manage.py seed_demo --companies 300 --if-empty
+	$(PY) manage.py seed_demo --companies 300 --waves 3 --if-empty
 
 ## The demo: database, questionnaire, a few hundred sample companies, server on 127.0.0.1:8000.
 run: export DEBUG ?= true

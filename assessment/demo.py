@@ -1,9 +1,11 @@
 """Plausible demo answers, generated around the cluster profiles (plain NumPy).
 
-Companies are drawn cluster by cluster in the shares of the reference
-distribution; each gets answers scattered around its cluster's profile and is
-kept only if the product's own method places it in that cluster, so the demo
-shares follow the reference because the scoring says so, not by labelling.
+Companies are drawn cluster by cluster around the shares of the reference
+distribution, with the sampling noise of a survey of that size (so the demo
+lands near the published shares, not exactly on them); each gets answers
+scattered around its cluster's profile and is kept only if the product's own
+method places it in that cluster, so the demo shares follow the reference
+because the scoring says so, not by labelling.
 """
 
 from __future__ import annotations
@@ -56,6 +58,22 @@ def _draw(spec: QuestionnaireSpec, cluster: str, size: int, rng: np.random.Gener
     return levels
 
 
+def sampled_counts(n: int, shares: Mapping[str, float], rng: np.random.Generator,
+                   tolerance: float = 3.0) -> dict[str, int]:
+    """n split by a multinomial draw around the shares, every share within ``tolerance``
+    points of the reference (redrawn otherwise: a sample as a survey of n would give).
+
+    Exact largest-remainder quotas when no draw lands within the tolerance (tiny n).
+    """
+    total = sum(shares.values())
+    p = np.array([shares[c] / total for c in CLUSTERS])
+    for _ in range(200):
+        counts = rng.multinomial(n, p)
+        if (np.abs(100 * counts / n - 100 * p) <= tolerance).all():
+            return dict(zip(CLUSTERS, (int(c) for c in counts)))
+    return quotas(n, shares)
+
+
 def generate(
     spec: QuestionnaireSpec, n: int, rng: np.random.Generator,
     shares: Mapping[str, float] = REFERENCE_2022,
@@ -63,7 +81,7 @@ def generate(
     """n companies' levels (rows) over the scored questions (columns), and their clusters."""
     codes = [q.code for q in spec.scored]
     parts, labels = [], []
-    for cluster, count in quotas(n, shares).items():
+    for cluster, count in sampled_counts(n, shares, rng).items():
         kept = np.empty((0, len(codes)))
         for _ in range(50):
             if len(kept) >= count:
@@ -77,6 +95,11 @@ def generate(
         parts.append(kept[:count])
         labels += [cluster] * min(count, len(kept))
     return pd.DataFrame(np.vstack(parts), columns=codes), labels
+
+
+def stays(n: int, rng: np.random.Generator, rate: float = 0.12) -> np.ndarray:
+    """Which of n companies take the next wave: about ``rate`` of them drop out."""
+    return rng.random(n) >= rate
 
 
 def progress(levels: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:

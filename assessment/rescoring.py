@@ -23,36 +23,11 @@ from django.utils import timezone
 from assessment.choices import Mode
 from assessment.models import Answer, Assessment, Question, Questionnaire
 from assessment.scoring import engine as scoring
+from assessment.scoring.borderline import borderline
 from assessment.selectors import questionnaire_spec
 from assessment.waves import waves_number
 
 RESULT_FIELDS = ["overall", "cluster", "scores", "result", "scored_at"]
-
-
-def _explanations(spec: scoring.QuestionnaireSpec, table: pd.DataFrame) -> list[dict[str, Any]]:
-    """``scoring.explanation`` for every row, with the rule checks evaluated once."""
-    checks = {
-        cluster: [(c["kind"], c["subject"], c["target"],
-                   np.asarray(c["actual"], dtype=float), np.asarray(c["ok"], dtype=bool))
-                  for c in items]
-        for cluster, items in scoring.rule_checks(spec, table).items()
-    }
-    distances = {c: table[f"distance:{c}"].to_numpy() for c in scoring.CLUSTERS
-                 if f"distance:{c}" in table}
-    out = []
-    for i, cluster in enumerate(table["cluster"].tolist()):
-        nxt = scoring.next_cluster(cluster)
-        out.append({
-            "cluster": cluster,
-            "next_cluster": nxt,
-            "met": [{"kind": k, "subject": s, "target": t, "actual": round(float(a[i]), 1),
-                     "ok": bool(ok[i])} for k, s, t, a, ok in checks[cluster]],
-            "missing": [{"kind": k, "subject": s, "target": t, "actual": round(float(a[i]), 1),
-                         "ok": False} for k, s, t, a, ok in checks[nxt] if not ok[i]]
-            if nxt else [],
-            "distances": {c: round(float(d[i]), 1) for c, d in distances.items()},
-        })
-    return out
 
 
 def _strengths_and_gaps(spec: scoring.QuestionnaireSpec, levels: np.ndarray,
@@ -93,7 +68,8 @@ def snapshots(spec: scoring.QuestionnaireSpec, table: pd.DataFrame,
 
     ``levels``: the same rows x the scored question codes, NaN for don't know.
     """
-    explanations = _explanations(spec, table)
+    explanations = scoring.explanations(spec, table)
+    near = borderline(spec, table, levels)
     targets = [e["next_cluster"] or e["cluster"] for e in explanations]
     codes = [q.code for q in spec.scored]
     strengths, gaps = _strengths_and_gaps(
@@ -109,7 +85,7 @@ def snapshots(spec: scoring.QuestionnaireSpec, table: pd.DataFrame,
          "scores": {d: round(float(v), 1) for d, v in zip(dims, dim_values[i])},
          "result": {"version": spec.version, "explanation": e, "dont_know": int(dont_know[i]),
                     "questions": int(questions[i]), "strengths": strengths[i],
-                    "gaps": gaps[i]},
+                    "gaps": gaps[i], "borderline": near[i]},
          "scored_at": now}
         for i, e in enumerate(explanations)
     ]
@@ -135,9 +111,12 @@ def _frame(rows: QuerySet, columns: list[str]) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), names=columns, header=None)
 
 
-def _levels(questionnaire: Questionnaire, assessments: QuerySet, spec: scoring.QuestionnaireSpec
-            ) -> tuple[list[int], pd.DataFrame]:
-    """Assessment ids and their levels matrix (ids x scored codes), from one query."""
+def levels_matrix(questionnaire: Questionnaire, assessments: QuerySet,
+                  spec: scoring.QuestionnaireSpec) -> tuple[list[int], pd.DataFrame]:
+    """Assessment ids and their official levels (ids x scored codes, NaN = don't know).
+
+    Three queries: the ids, the version's question codes and the answers.
+    """
     ids = list(assessments.order_by("id").values_list("id", flat=True))
     code_of = dict(Question.objects.filter(questionnaire=questionnaire)
                    .values_list("id", "code"))
@@ -201,11 +180,9 @@ def assessments_rescore_all(*, assessments: QuerySet | None = None) -> int:
     versions = assessments.order_by().values_list("questionnaire_id", flat=True).distinct()
     for questionnaire in Questionnaire.objects.filter(id__in=list(versions)):
         spec = questionnaire_spec(questionnaire=questionnaire)
-        ids, levels = _levels(questionnaire, assessments.filter(questionnaire=questionnaire),
-                              spec)
-        long = levels.stack(future_stack=True).rename("level").reset_index()
-        long.columns = ["assessment", "question", "level"]
-        table = scoring.score(spec, long, assessments=ids)
+        ids, levels = levels_matrix(questionnaire,
+                                    assessments.filter(questionnaire=questionnaire), spec)
+        table = scoring.score_levels(spec, levels)
         with transaction.atomic():
             _write(ids, snapshots(spec, table, levels))
         written += len(ids)

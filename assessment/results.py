@@ -7,7 +7,7 @@ from typing import Any
 from django.utils import translation
 
 from assessment import clusters
-from assessment.models import Dimension, Questionnaire
+from assessment.models import Assessment, Dimension, Question, Questionnaire
 from assessment.scoring import engine as scoring
 from assessment.selectors import questionnaire_spec
 
@@ -28,3 +28,18 @@ def score_summary(*, questionnaire: Questionnaire, answers: dict[str, Any],
         "dont_know": int(row["dont_know"]),
         "version": spec.version,
     }
+
+
+def borderline_facts(*, assessment: Assessment) -> list[str]:
+    """The stored result's borderline sentences, question texts in the active language.
+
+    One query, for the texts of the (at most two) questions named; none when the
+    result is not borderline or was scored before borderline results existed.
+    """
+    item = (assessment.result or {}).get("borderline") or {}
+    codes = clusters.borderline_questions(item)
+    if not codes:
+        return []
+    texts = dict(Question.objects.filter(questionnaire_id=assessment.questionnaire_id,
+                                         code__in=codes).values_list("code", "text"))
+    return clusters.borderline_sentences(item, texts)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import pandas as pd
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +16,7 @@ from assessment.ids import parse_id
 from assessment.models import Answer, Assessment, Company, Option, Question, Respondent
 from assessment.models.history import Source
 from assessment.scoring import engine as scoring
+from assessment.scoring.borderline import borderline
 from assessment.selectors import answer_levels, questionnaire_current, questionnaire_spec
 from assessment.waves import waves_number
 
@@ -136,6 +138,9 @@ def result_snapshot(
     explanation = scoring.explanation(spec, row)
     target = spec.profiles.get(explanation["next_cluster"] or explanation["cluster"], {})
     strengths, gaps = scoring.strengths_and_gaps(spec, levels, target)
+    codes = [q.code for q in spec.scored]
+    matrix = pd.DataFrame([[levels.get(c) for c in codes]], columns=codes, dtype=float)
+    near = borderline(spec, row.to_frame().T.infer_objects().reset_index(drop=True), matrix)[0]
     return {
         "overall": round(float(row["overall"]), 1),
         "cluster": explanation["cluster"],
@@ -147,6 +152,7 @@ def result_snapshot(
             "questions": int(row["questions"]),
             "strengths": strengths,
             "gaps": gaps,
+            "borderline": near,
         },
         "scored_at": timezone.now(),
     }

@@ -9,6 +9,8 @@ app_name = "benchmark"
 
 urlpatterns = [
     path("", admin.site.admin_view(dashboard_views.benchmark_dashboard), name="dashboard"),
+    path("method-health/", admin.site.admin_view(dashboard_views.method_health),
+         name="method_health"),
     path("export.<str:fmt>", admin.site.admin_view(dashboard_views.benchmark_export),
          name="export"),
 ]

@@ -25,6 +25,7 @@ from benchmark.export import (
     xlsx_file,
 )
 from benchmark.forms import BenchmarkFilterForm, BenchmarkFilters
+from benchmark.health import LEVELS, MethodHealth
 from benchmark.maths import DECIMALS, PERCENTILE_LABELS, Dashboard
 from benchmark.peers import MIN_PEERS
 from benchmark.queries import (
@@ -33,6 +34,7 @@ from benchmark.queries import (
     export_header,
     export_rows,
     filter_choices,
+    method_health_data,
 )
 from charts import figures as charts
 
@@ -153,6 +155,43 @@ def benchmark_dashboard(request: HttpRequest) -> HttpResponse:
         can_export=request.user.has_perm(EXPORT_PERMISSION),
     )
     return render(request, "benchmark/dashboard.html", context)
+
+
+def _health_figure(health: MethodHealth, texts: dict[str, str]) -> dict | None:
+    questions = [q for d in health.dimensions for q in d.questions]
+    if not questions:
+        return None
+    return _json(charts.level_shares(
+        labels=[f"{i}. {_short(texts.get(q.code, ''))}" for i, q in enumerate(questions, 1)],
+        shares=[q.levels for q in questions],
+        level_names=[_("level %(n)s") % {"n": n} for n in LEVELS]))
+
+
+def _short(text: str, size: int = 48) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def method_health(request: HttpRequest) -> HttpResponse:
+    """How well each question and dimension of a questionnaire version measures."""
+    form, filters = _filters(request)
+    context: dict[str, Any] = {**admin.site.each_context(request), "form": form,
+                               "title": _("Method health"), "health": None}
+    if filters is None:
+        return render(request, "benchmark/method_health.html", context, status=400)
+    questionnaire, health = method_health_data(filters=filters)
+    if health is not None:
+        texts = dict(questionnaire.questions.values_list("code", "text"))
+        names = dict(questionnaire.dimensions.values_list("code", "name"))
+        dimensions = [{"name": names.get(d.code, ""), "alpha": d.alpha, "questions": [
+            {**q.__dict__, "text": texts.get(q.code, "")} for q in d.questions]}
+            for d in health.dimensions]
+        context.update(
+            questionnaire=questionnaire, health=health, dimensions=dimensions,
+            flagged=[q for d in dimensions for q in d["questions"] if q["flat"] or q["negative"]],
+            figure=_health_figure(health, texts),
+            cluster_rows=[{"name": cluster_name(c), "share": (health.shares or {}).get(c),
+                           "reference": (health.reference or {}).get(c)} for c in CLUSTERS])
+    return render(request, "benchmark/method_health.html", context)
 
 
 def benchmark_export(request: HttpRequest, fmt: str) -> HttpResponse:

@@ -264,3 +264,23 @@ def trend_lines(
                              "font": {"color": "#495057"}} for i in shown],
         })
     return _layout(fig, height=height)
+
+
+LEVEL_COLORS = ("#c9d9ec", "#9fb8d6", "#6f94c0", "#3f70a8", BRAND)
+
+
+def level_shares(*, labels: Sequence[str], shares: Sequence[Sequence[float]],
+                 level_names: Sequence[str], height: int | None = None) -> go.Figure:
+    """One stacked horizontal bar per question: the share (%) of each answer level."""
+    fig = go.Figure()
+    for i, name in enumerate(level_names):
+        fig.add_trace(go.Bar(
+            y=list(labels), x=[round(float(row[i]), 1) for row in shares], orientation="h",
+            name=name, marker_color=LEVEL_COLORS[i % len(LEVEL_COLORS)],
+            hovertemplate="%{y}: %{x:.0f}%<extra>" + name + "</extra>"))
+    fig.update_layout(barmode="stack", xaxis={"range": [0, 100], "ticksuffix": "%",
+                                              "gridcolor": "#dee2e6"},
+                      yaxis={"autorange": "reversed"})
+    fig = _layout(fig, height=height or 90 + 22 * len(labels))
+    fig.update_layout(legend={"traceorder": "normal"})
+    return fig

@@ -19,6 +19,7 @@ from assessment.access import (
 )
 from assessment.clusters import cluster_name
 from assessment.models import Questionnaire
+from assessment.results import borderline_facts
 from assessment.selectors import official_levels
 from consultants.forms import AssessmentForm, CompanyForm
 from reports.selectors import report_card
@@ -85,9 +86,10 @@ def assessment_detail(request: HttpRequest, pk: int, form: ParticipantForm | Non
         "assessment": assessment, "company": assessment.company,
         "participants": participants_listed(assessment=assessment),
         "total": assessment.questionnaire.questions.filter(scored=True).count(),
+        "cluster_name": cluster_name(assessment.cluster) if assessment.scored_at else "",
+        "borderline": borderline_facts(assessment=assessment) if assessment.scored_at else [],
         "form": form or ParticipantForm(), "import_form": ImportForm(),
         "report": _report_card(request, assessment) if assessment.scored_at else None,
-        "cluster_name": cluster_name(assessment.cluster) if assessment.scored_at else "",
     }, status=status)
 
 

@@ -40,7 +40,7 @@ ANSWERS = ROOT / "examples" / "answers.json"
 WIDTH = 1280
 # The demo of `make run` (Makefile: demo-data, then demo_users).
 DEMO_SETUP = [["migrate", "-v", "0"], ["load_content"],
-              ["seed_demo", "--companies", "300", "--if-empty"], ["demo_users"]]
+              ["seed_demo", "--companies", "300", "--waves", "3", "--if-empty"], ["demo_users"]]
 CONSULTANT = ("consultant", "consultant-demo-2026")
 ADMIN = ("admin", "admin-demo-2026")
 # The report's cover, executive summary and "where you stand" (its contents page left out).

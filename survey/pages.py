@@ -197,7 +197,8 @@ def results_context(*, assessment: Assessment, levels: dict[str, int | None]) ->
         series.insert(1, (_("Peer median (%(n)s companies)") % {"n": group.size},
                           [median[d] for d in spec.dimensions], "peer"))
     figure = charts.radar(labels, series)
-    codes = [*result.get("strengths", []), *result.get("gaps", [])]
+    codes = [*result.get("strengths", []), *result.get("gaps", []),
+             *clusters.borderline_questions(result.get("borderline"))]
     texts = {
         q.code: q.text
         for q in Question.objects.filter(questionnaire=questionnaire, code__in=codes)
@@ -211,6 +212,7 @@ def results_context(*, assessment: Assessment, levels: dict[str, int | None]) ->
         "cluster_name": clusters.cluster_name(assessment.cluster),
         "cluster_description": clusters.DESCRIPTIONS[assessment.cluster],
         "explanation": clusters.explanation_sentences(explanation, dims),
+        "borderline": clusters.borderline_sentences(result.get("borderline"), texts),
         "dimensions": [
             {"code": d, "name": dims[d], "score": assessment.scores[d],
              "target": target.get(d)} for d in spec.dimensions

@@ -95,6 +95,7 @@ MATRIX = {
     "consultant:report_share": ("post", "assessment", consultant_only(REDIRECT)),
     "consultant:template": ("get", "template", consultant_only(OK, other=OK)),
     "benchmark:dashboard": ("get", None, staff_only()),
+    "benchmark:method_health": ("get", None, staff_only()),
     "benchmark:export": ("get", "export", staff_only()),
     # The participant never answered (pages open, nothing to submit yet); the shared
     # participant submitted (pages lead to the thank-you page).

@@ -155,7 +155,11 @@ def score(
     ``dont_know`` (count of don't-know or missing scored answers), ``questions``,
     ``key:<name>`` levels, ``cluster``, ``rank`` (0-4) and ``distance:<cluster>``.
     """
-    levels = level_matrix(spec, answers, assessments)
+    return score_levels(spec, level_matrix(spec, answers, assessments))
+
+
+def score_levels(spec: QuestionnaireSpec, levels: pd.DataFrame) -> pd.DataFrame:
+    """``score`` of a levels matrix: assessments x scored question codes, NaN = don't know."""
     dont_know = levels.isna().sum(axis=1)
     question_scores = level_score(levels)
     weights = _weight_matrix(spec)
@@ -236,39 +240,57 @@ def next_cluster(cluster: str) -> str | None:
     return CLUSTERS[i + 1] if i + 1 < len(CLUSTERS) else None
 
 
-def explanation(spec: QuestionnaireSpec, row: pd.Series) -> dict[str, Any]:
-    """The facts behind one row's cluster, as plain data for pages and reports.
+def _plain_checks(items: list[tuple], i: int, only_failed: bool = False) -> list[dict]:
+    return [{"kind": k, "subject": s, "target": t, "actual": round(float(a[i]), 1),
+             "ok": bool(ok[i])}
+            for k, s, t, a, ok in items if not (only_failed and ok[i])]
+
+
+def explanations(spec: QuestionnaireSpec, table: pd.DataFrame) -> list[dict[str, Any]]:
+    """The facts behind every row's cluster, as plain data for pages and reports.
 
     ``met`` are the checks of the deciding rule, ``missing`` the checks of the
     next cluster's rule that fail (what holds the company back), ``distances``
-    the root-mean-square distance to each cluster profile, in points.
+    the root-mean-square distance to each cluster profile, in points, and
+    ``closest`` the nearest profile with the checks of its rule that fail (none
+    when it is the company's own cluster or a lower one), so that a page can say
+    how the rule and the nearest profile relate without contradicting itself.
+    The rule checks are evaluated once for the whole table.
     """
-    frame = row.to_frame().T
-    checks = rule_checks(spec, frame)
-    cluster = str(row["cluster"])
-    nxt = next_cluster(cluster)
-
-    def plain(items: list[dict], only_failed: bool = False) -> list[dict]:
-        result = []
-        for c in items:
-            ok = bool(c["ok"].iloc[0])
-            if only_failed and ok:
-                continue
-            result.append({"kind": c["kind"], "subject": c["subject"], "target": c["target"],
-                           "actual": round(float(c["actual"].iloc[0]), 1), "ok": ok})
-        return result
-
-    return {
-        "cluster": cluster,
-        "next_cluster": nxt,
-        "met": plain(checks[cluster]),
-        "missing": plain(checks[nxt], only_failed=True) if nxt else [],
-        "distances": {
-            c: round(float(row[f"distance:{c}"]), 1)
-            for c in CLUSTERS
-            if f"distance:{c}" in row
-        },
+    checks = {
+        cluster: [(c["kind"], c["subject"], c["target"],
+                   np.asarray(c["actual"], dtype=float), np.asarray(c["ok"], dtype=bool))
+                  for c in items]
+        for cluster, items in rule_checks(spec, table).items()
     }
+    distances = {c: table[f"distance:{c}"].to_numpy(dtype=float) for c in CLUSTERS
+                 if f"distance:{c}" in table}
+    names = list(distances)
+    nearest = (np.argmin(np.column_stack([distances[c] for c in names]), axis=1)
+               if names else np.zeros(len(table), dtype=int))
+    out = []
+    for i, cluster in enumerate(table["cluster"].tolist()):
+        nxt = next_cluster(cluster)
+        item: dict[str, Any] = {
+            "cluster": cluster,
+            "next_cluster": nxt,
+            "met": _plain_checks(checks[cluster], i),
+            "missing": _plain_checks(checks[nxt], i, only_failed=True) if nxt else [],
+            "distances": {c: round(float(d[i]), 1) for c, d in distances.items()},
+        }
+        if names:
+            closest = names[nearest[i]]
+            above = CLUSTERS.index(closest) > CLUSTERS.index(cluster)
+            item["closest"] = {"cluster": closest, "missing": _plain_checks(
+                checks[closest], i, only_failed=True) if above else []}
+        out.append(item)
+    return out
+
+
+def explanation(spec: QuestionnaireSpec, row: pd.Series) -> dict[str, Any]:
+    """``explanations`` of a single scored row."""
+    frame = row.to_frame().T.infer_objects()
+    return explanations(spec, frame)[0]
 
 
 def question_scores(levels: Mapping[str, float | None]) -> dict[str, float]:

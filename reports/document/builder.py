@@ -164,6 +164,8 @@ def _summary(inputs: ReportInputs, b: _Basis) -> dict[str, Any]:
         "next_cluster_name": cluster_texts.cluster_name(b.nxt) if b.nxt else None,
         "overall": b.overall,
         "explanation": cluster_texts.explanation_sentences(b.stored["explanation"], b.names),
+        "borderline": cluster_texts.borderline_sentences(
+            b.stored.get("borderline"), {code: q.text for code, q in by_code.items()}),
         "strengths": [question_item(c) for c in b.stored.get("strengths", [])],
         "gaps": [question_item(c) for c in b.stored.get("gaps", [])],
     }

@@ -1,5 +1,6 @@
 """`manage.py seed_demo`: realistic companies whose first-wave clusters, scored by the
-product's own method, match the published reference 22/39/13/20/6 within 3 points."""
+product's own method, land near the published reference 22/39/13/20/6 (within 3
+points, with sampling noise: not exactly on it); later waves lose some companies."""
 
 import io
 from pathlib import Path
@@ -29,10 +30,12 @@ def test_first_wave_shares_match_the_reference_on_the_real_questionnaire():
     from assessment.content import questionnaire_load
 
     questionnaire_load()
-    call_command("seed_demo", companies=1000, waves=2, seed=5, stdout=io.StringIO())
+    call_command("seed_demo", companies=1000, waves=2, seed=7, stdout=io.StringIO())
     first = shares(1)
     for cluster, expected in REFERENCE.items():
         assert abs(first[cluster] - expected) <= 3, (cluster, first)
+    # A sample, not a copy of the published table.
+    assert any(round(first[c]) != expected for c, expected in REFERENCE.items()), first
     # A year later most companies progress: fewer in first steps, more beyond aware.
     second = shares(2)
     assert second["first_steps"] < first["first_steps"]
@@ -43,12 +46,16 @@ def test_seed_makes_companies_respondents_answers_and_waves():
     make_questionnaire(per_dimension=4)
     out = io.StringIO()
     call_command("seed_demo", companies=60, waves=3, seed=1, stdout=out)
-    assert Company.objects.count() == 60 and Assessment.objects.count() == 180
-    assert Respondent.objects.filter(submitted_at__isnull=False).count() == 180
-    assert Answer.objects.count() == 180 * 20
+    made = Assessment.objects.count()
+    assert Company.objects.count() == 60 and 60 * 2 < made < 180
+    assert Respondent.objects.filter(submitted_at__isnull=False).count() == made
+    assert Answer.objects.count() == made * 20
     assert len(set(Company.objects.values_list("sector", flat=True))) >= 5
     assert len(set(Company.objects.values_list("country", flat=True))) >= 2
-    assert out.getvalue().strip() == "60 companies, 180 assessments scored"
+    assert out.getvalue().strip() == f"60 companies, {made} assessments scored"
+    # Every company takes the first wave; some drop out later and never come back.
+    per_wave = [benchmark_queryset(filters=BenchmarkFilters(wave=w)).count() for w in (1, 2, 3)]
+    assert per_wave[0] == 60 and per_wave[0] > per_wave[1] >= per_wave[2] > 0
     # Each wave is dated a year after the previous one.
     years = sorted({a.created_at.year for a in Assessment.objects.all()})
     assert len(years) == 3 and years[-1] - years[0] == 2

@@ -241,7 +241,12 @@ def test_method_page_names_the_method_as_our_own_and_lists_the_rules(client, que
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     html = client.get(reverse("assessment:method")).content.decode()
     assert "our own" in html
-    assert "every dimension at least 50" in html
+    assert "every dimension at least 78" in html
+    assert "Strategy, Organization, Technology at least 50" in html
+    assert "Data, Execution at least 40" in html
+    assert "missing or incomplete (below level 3): with them in place the same company is " \
+        "Structured" in html
+    assert "Borderline results" in html
 
 
 def _pages_queries(client, django_assert_max_num_queries, per_dimension, capture, peers=0):

@@ -65,10 +65,16 @@ class Command(BaseCommand):
                                                   _pick(rng, COUNTRIES, companies)))
             ], batch_size=1000)
             ids = []
+            taking = np.ones(len(made), dtype=bool)
             for wave in range(waves):
                 when = now - timedelta(days=365 * (waves - 1 - wave) + 30)
-                ids += self._wave(questionnaire=questionnaire, companies=made, levels=levels,
-                                  options=options, qids=qids, when=when, rng=rng)
+                if wave:
+                    # Some companies drop out and never come back.
+                    taking &= demo.stays(len(made), rng)
+                ids += self._wave(questionnaire=questionnaire,
+                                  companies=[c for c, t in zip(made, taking) if t],
+                                  levels=levels[taking], options=options, qids=qids,
+                                  when=when, rng=rng)
                 levels = demo.progress(levels, rng)
             written = assessments_rescore_all(assessments=Assessment.objects.filter(id__in=ids))
         self.stdout.write(f"{companies} companies, {written} assessments scored")
