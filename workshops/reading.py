@@ -29,7 +29,7 @@ SAVE_AS_UTF8 = "save it as “CSV UTF-8” (in Excel: File → Save as → CSV U
 @dataclass(frozen=True)
 class Limits:
     max_bytes: int = 5 * MB
-    max_unpacked_bytes: int = 4 * MB
+    max_unpacked_bytes: int = 2 * MB
     max_rows: int = 500  # participant rows, below the header
     max_columns: int = 200
 

@@ -75,7 +75,7 @@ def test_a_bomb_upload_is_refused_fast_and_small(client, consultant, workshop, w
         assert str(response.context["errors"][0]) in response.content.decode()
         return str(response.context["errors"][0])
 
-    assert "unpacks to more than 4 MB" in _refused_within_budget(run)
+    assert "unpacks to more than 2 MB" in _refused_within_budget(run)
     assert _saved(workshop) == before
 
 
@@ -92,12 +92,12 @@ def test_a_bomb_file_is_refused_by_the_command_fast_and_small(workshop, which, r
         assert exc.value.returncode == 2
         return str(exc.value)
 
-    assert "unpacks to more than 4 MB" in _refused_within_budget(run)
+    assert "unpacks to more than 2 MB" in _refused_within_budget(run)
     assert Assessment.objects.count() == count
 
 
 def test_rows_are_counted_while_streaming_and_reading_stops_at_the_limit(workshop):
-    data = bomb(rows=35_000)  # unpacks to ~3.7 MB: under the size limits
+    data = bomb(rows=15_000)  # unpacks to ~1.6 MB: under the size limits
     before = _saved(workshop)
 
     def run():
