@@ -43,6 +43,24 @@ def assessment_start(
     return respondent
 
 
+def page_reached(*, respondent_id: int, step: int) -> None:
+    """Records that a respondent opened dimension page ``step`` (the completion funnel).
+
+    One conditional update: only a step further than any before moves the record, and
+    respondents who started before pages were recorded stay unrecorded.
+    """
+    Respondent.objects.filter(pk=respondent_id, furthest_step__lt=step,
+                              submitted_at__isnull=True).update(furthest_step=step)
+
+
+def review_reached(*, respondent: Respondent) -> None:
+    """Records the first time a respondent reached the review step."""
+    if respondent.reviewed_at is None and respondent.submitted_at is None:
+        respondent.reviewed_at = timezone.now()
+        Respondent.objects.filter(pk=respondent.pk, reviewed_at__isnull=True).update(
+            reviewed_at=respondent.reviewed_at)
+
+
 def _parse_option(question: Question, value: str, options: dict[int, Option]) -> Option | None:
     if value == DONT_KNOW:
         return None
