@@ -293,6 +293,8 @@ THROTTLE_RATES = {
     "start": env.str("RATELIMIT_START", default="20/h"),
     "autosave": env.str("RATELIMIT_AUTOSAVE", default="600/m"),
     "pages": env.str("RATELIMIT_PAGES", default="300/m"),
+    # E-mailing a private link: per link and per client address.
+    "email": env.str("RATELIMIT_EMAIL", default="5/h"),
 }
 for _name, _rate in THROTTLE_RATES.items():
     if not re.match(_RATE, _rate):

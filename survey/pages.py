@@ -95,7 +95,8 @@ class SurveyPage:
 
 # The survey page is rendered once per version, language and step with these
 # slots in place of the per-request values, then served by joining strings.
-SLOTS = ("TOKEN", "ANSWERED", "PERCENT", "QUESTIONS", "CSRF", "PATH", "ORIGIN", "ERROR")
+SLOTS = ("TOKEN", "ANSWERED", "PERCENT", "QUESTIONS", "CSRF", "PATH", "ORIGIN", "ERROR",
+         "REVIEW")
 _SLOT_RE = re.compile("@@(" + "|".join(SLOTS) + ")@@")
 
 
@@ -119,17 +120,33 @@ def page_frame(questionnaire_id: int, content_rev: int, language: str, step: int
     page = SurveyPage(
         step=step, steps=len(pages.dimensions), dimension=pages.dimensions[step - 1],
         questions_html=mark_safe(_slot("QUESTIONS")),
-        answered=_slot("ANSWERED"), percent=_slot("PERCENT"), total=len(pages.scored_ids),
+        answered=mark_safe(f'<span class="answered-n">{_slot("ANSWERED")}</span>'),
+        percent=_slot("PERCENT"), total=len(pages.scored_ids),
         dimensions=[{"step": i, "name": d.name, "current": i == step}
                     for i, d in enumerate(pages.dimensions, start=1)],
     )
     html = render_to_string("survey/dimension.html", {
         "respondent": {"token": _slot("TOKEN")}, "page": page,
-        "error_html": mark_safe(_slot("ERROR")),
+        "error_html": mark_safe(_slot("ERROR")), "review_html": mark_safe(_slot("REVIEW")),
         "resume_url": _slot("ORIGIN") + reverse("assessment:resume", args=[_slot("TOKEN")]), "csrf_token": _slot("CSRF"), "request": _PathSlot(),
         "user": AnonymousUser(),
     })
     return tuple(_SLOT_RE.split(html))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Scored questions answered of the total, and the bar's percentage (rounded once)."""
+
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
+
+    def as_json(self) -> dict[str, int]:
+        return {"answered": self.answered, "total": self.total, "percent": self.percent}
 
 
 def step_count(*, respondent: Respondent) -> int:
@@ -139,8 +156,14 @@ def step_count(*, respondent: Respondent) -> int:
                                    get_language() or "it").dimensions)
 
 
+def state_progress(state: SurveyState) -> Progress:
+    """How far a respondent is: scored questions answered (no query: the state has it)."""
+    pages = questionnaire_pages(state.questionnaire_id, state.content_rev, get_language() or "it")
+    return Progress(len(pages.scored_ids.intersection(state.saved)), len(pages.scored_ids))
+
+
 def survey_page_html(*, request: HttpRequest, state: SurveyState, step: int,
-                     error: str | None = None) -> str | None:
+                     error: str | None = None, from_review: bool = False) -> str | None:
     """Dimension number ``step`` (1-based) with the saved answers; None if no such step.
 
     No query once the version's frames are rendered (the state holds the saved
@@ -152,17 +175,17 @@ def survey_page_html(*, request: HttpRequest, state: SurveyState, step: int,
         return None
     frame = page_frame(state.questionnaire_id, state.content_rev, language, step)
     saved = state.saved
-    answered = len(pages.scored_ids.intersection(saved))
-    total = len(pages.scored_ids)
+    progress = state_progress(state)
     values = {
         "TOKEN": escape(state.token),
-        "ANSWERED": str(answered),
-        "PERCENT": str(round(100 * answered / total) if total else 0),
+        "ANSWERED": str(progress.answered),
+        "PERCENT": str(progress.percent),
         "QUESTIONS": "".join(block.html(saved) for block in pages.blocks[step - 1]),
         "CSRF": escape(get_token(request)),
         "PATH": escape(request.get_full_path()),
         "ORIGIN": escape(f"{request.scheme}://{request.get_host()}"),
         "ERROR": render_to_string("survey/_error.html", {"error": error}) if error else "",
+        "REVIEW": render_to_string("survey/_back_to_review.html") if from_review else "",
     }
     return "".join(values[part] if i % 2 else part for i, part in enumerate(frame))
 
