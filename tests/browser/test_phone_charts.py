@@ -1,4 +1,5 @@
-"""On a phone the results radar keeps its axis labels and legend inside the chart."""
+"""On a phone and a laptop the results radar keeps its axis labels and legend inside the
+chart, no label overlaps another, and there is no Plotly toolbar."""
 
 import pytest
 from django.urls import reverse
@@ -22,7 +23,21 @@ ROOM = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width", [360, 1280])
+# Every text of the radar (axis names, the scale's ticks, legend entries) as boxes.
+BOXES = """() => Array.from(document.querySelectorAll(
+    "[data-figure='radar-data'] .angularaxistick text, [data-figure='radar-data'] .radialaxistick text, "
+    + "[data-figure='radar-data'] .legendtext"), (t) => {
+  const b = t.getBoundingClientRect();
+  return [t.textContent, b.left, b.top, b.right, b.bottom];
+})"""
+
+
+def _overlaps(boxes):
+    return [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+
+
+@pytest.mark.parametrize("width", [360, 390, 1280])
 def test_radar_labels_and_legend_fit_the_screen(live_server, browser, width):
     make_report_content()
     questionnaire = make_questionnaire(per_dimension=2)
@@ -36,7 +51,12 @@ def test_radar_labels_and_legend_fit_the_screen(live_server, browser, width):
     try:
         page.goto(live_server.url + reverse("assessment:results", args=[respondent.token]))
         page.locator("[data-figure='radar-data'] .legendtext").first.wait_for()
+        if width < 520:  # on a phone the radar is fitted to the labels once drawn
+            page.locator("[data-figure='radar-data'][data-fitted='true']").wait_for()
         room = page.evaluate(ROOM)
+        boxes = page.evaluate(BOXES)
+        toolbars = page.locator(".modebar").count()
+        circle = page.locator("[data-figure='radar-data'] .plotbg path").bounding_box()
     finally:
         context.close()
     assert len(room) >= 5 + 3  # five dimensions, three series (company, peers, target)
@@ -44,3 +64,7 @@ def test_radar_labels_and_legend_fit_the_screen(live_server, browser, width):
     cut = [(text, round(left), round(right)) for text, left, right in room
            if left < 0 or right < 0]
     assert cut == []
+    assert _overlaps(boxes) == []
+    assert toolbars == 0
+    # the circle takes what the labels leave of the width (it was 124 px wide at 360)
+    assert circle["width"] >= (0.45 * width if width < 520 else 250)
