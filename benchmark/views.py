@@ -18,6 +18,7 @@ from assessment.clusters import cluster_name
 from assessment.scoring.engine import CLUSTERS
 from benchmark.export import CONTENT_TYPES, FORMATS, csv_lines, xlsx_file
 from benchmark.forms import BenchmarkFilterForm, BenchmarkFilters
+from benchmark.funnel import funnel_data
 from benchmark.maths import PERCENTILE_LABELS, Dashboard
 from benchmark.queries import (
     benchmark_data,
@@ -108,6 +109,7 @@ def benchmark_dashboard(request: HttpRequest) -> HttpResponse:
                         for s in board.sectors_masked],
         query=request.GET.urlencode(),
         can_export=request.user.has_perm(EXPORT_PERMISSION),
+        funnel=funnel_data(filters=filters, steps=list(names.values())),
     )
     return render(request, "benchmark/dashboard.html", context)
 

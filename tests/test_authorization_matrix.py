@@ -87,6 +87,7 @@ MATRIX = {
     "assessment:resume": ("get", TOKEN, link_only(REDIRECT)),
     "assessment:dimension": ("get", TOKEN, link_only(REDIRECT)),  # submitted: to results
     "assessment:autosave": ("post", TOKEN, link_only({409})),  # submitted: refused, kept
+    "assessment:email_link": ("post", TOKEN, link_only({400})),  # no address given
     "assessment:review": ("get", TOKEN, link_only(REDIRECT)),
     "assessment:results": ("get", TOKEN, link_only(OK)),
     "reports:start": ("post", TOKEN, link_only(REDIRECT)),
