@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from assessment.choices import Mode
 from assessment.models import Assessment, Respondent
@@ -24,6 +24,16 @@ def _record(day: int, furthest: int, reviewed: bool = False, minutes: float | No
 
 
 def test_funnel_counts_each_stage_per_quarter_and_in_total():
+    with translation.override("en"):
+        _check_hand_counted()
+
+
+def test_periods_are_quarters_in_italian_too():
+    with translation.override("it"):
+        assert funnel_table([_record(3, 1)], STEPS).rows[0].period == "2026 T1"
+
+
+def _check_hand_counted():
     records = [
         # first quarter: five starts; stops on pages 1, 1, 3; one submits in 20 minutes,
         # one in 30 (median 25)
@@ -91,6 +101,8 @@ def test_dashboard_shows_the_funnel(admin_client):
     make_questionnaire(per_dimension=1)
     respondent = make_respondent()
     page_reached(respondent_id=respondent.id, step=1)
-    html = admin_client.get(reverse("benchmark:dashboard")).content.decode()
+    with translation.override("en"):
+        html = admin_client.get(reverse("benchmark:dashboard"),
+                                headers={"accept-language": "en"}).content.decode()
     assert 'id="funnel-table"' in html
-    assert "Survey completion funnel" in html or "Imbuto" in html
+    assert "Completamento del questionario" in html or "Survey completion funnel" in html
