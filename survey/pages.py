@@ -190,6 +190,14 @@ def survey_page_html(*, request: HttpRequest, state: SurveyState, step: int,
     return "".join(values[part] if i % 2 else part for i, part in enumerate(frame))
 
 
+@lru_cache(maxsize=512)
+def radar_json(labels: tuple[str, ...], series: tuple[tuple[str, tuple[float, ...], str], ...]
+               ) -> str:
+    """The results radar as Plotly JSON, built once per process for the same figures
+    (building the figure is most of the results page's server time)."""
+    return charts.radar(list(labels), [(n, list(v), k) for n, v, k in series]).to_json()
+
+
 def results_context(*, respondent: Respondent) -> dict[str, Any]:
     """Everything the results page shows, from the stored result snapshot."""
     assessment = respondent.assessment
@@ -218,7 +226,6 @@ def results_context(*, respondent: Respondent) -> dict[str, Any]:
         median = benchmark.medians(group, spec.dimensions)
         series.insert(1, (_("Peer median (%(n)s companies)") % {"n": group.size},
                           [median[d] for d in spec.dimensions], "peer"))
-    figure = charts.radar(labels, series)
     codes = [*result.get("strengths", []), *result.get("gaps", [])]
     texts = {
         q.code: q.text
@@ -239,7 +246,8 @@ def results_context(*, respondent: Respondent) -> dict[str, Any]:
              "target": target.get(d)} for d in spec.dimensions
         ],
         "next_cluster_name": clusters.cluster_name(nxt) if nxt else None,
-        "radar_json": json.loads(figure.to_json()),
+        "radar_json": json.loads(radar_json(tuple(labels), tuple(
+            (name, tuple(values), kind) for name, values, kind in series))),
         "strengths": [item(c) for c in result.get("strengths", [])],
         "gaps": [item(c) for c in result.get("gaps", [])],
         "dont_know": result.get("dont_know", 0),
