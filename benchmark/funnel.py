@@ -63,14 +63,16 @@ def quarter(moment: datetime) -> str:
 
 
 def funnel_row(period: str, records: Sequence[FunnelRecord], steps: int) -> FunnelRow:
-    durations = [(r.submitted_at - r.started_at).total_seconds() / 60
-                 for r in records if r.submitted_at is not None]
+    done = [r for r in records if r.submitted_at is not None]
+    # A submission dated before its start (data loaded from elsewhere) has no honest time.
+    durations = [minutes for r in done
+                 if (minutes := (r.submitted_at - r.started_at).total_seconds() / 60) >= 0]
     return FunnelRow(
         period=period,
         started=len(records),
         pages=[sum(r.furthest_step >= page for r in records) for page in range(1, steps + 1)],
         review=sum(r.reviewed for r in records),
-        submitted=len(durations),
+        submitted=len(done),
         median_minutes=round(median(durations)) if durations else None,
     )
 

@@ -58,6 +58,12 @@ def _check_hand_counted():
     assert funnel.unrecorded == 4
 
 
+def test_a_submission_dated_before_its_start_has_no_time():
+    odd = _record(3, 5, reviewed=True, minutes=-60)
+    row = funnel_table([odd, _record(4, 5, reviewed=True, minutes=12)], STEPS).total
+    assert row.submitted == 2 and row.median_minutes == 12
+
+
 def test_an_empty_selection_has_no_rows():
     funnel = funnel_table([], STEPS)
     assert funnel.rows == [] and funnel.total is None
