@@ -21,7 +21,7 @@ def test_executive_goes_from_landing_through_five_pages_to_results(live_server, 
     page.get_by_role("button", name="Begin the questionnaire").click()
 
     for step in range(1, 6):
-        page.get_by_text(f"{step} of 5", exact=True).wait_for()
+        page.get_by_text(f"Dimension {step} of 5", exact=True).wait_for()
         for fieldset in page.locator("fieldset.question").all():
             # Level 4 everywhere, by clicking the label as a person would.
             fieldset.locator(".form-check").nth(3).locator("label").click()
