@@ -28,7 +28,7 @@ NAVIGATION = """() => {
           request: nav.requestStart, dcl: nav.domContentLoadedEventEnd,
           js_wire: js.reduce((s, r) => s + r.transferSize, 0),
           js_body: js.reduce((s, r) => s + r.decodedBodySize, 0),
-          drawn: Boolean(document.querySelector(".chart .main-svg"))};
+          drawn: Boolean(document.querySelector(".radar svg, .chart .main-svg"))};
 }"""
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +24,7 @@ from assessment.scoring.engine import DONT_KNOW
 from assessment.selectors import SurveyState, answer_levels, questionnaire_spec
 from benchmark import peers as benchmark
 from benchmark.queries import peers_frame
-from charts import figures as charts
+from charts.svg import radar_svg
 from reports.document import texts as benchmark_texts
 
 
@@ -191,11 +190,10 @@ def survey_page_html(*, request: HttpRequest, state: SurveyState, step: int,
 
 
 @lru_cache(maxsize=512)
-def radar_json(labels: tuple[str, ...], series: tuple[tuple[str, tuple[float, ...], str], ...]
-               ) -> str:
-    """The results radar as Plotly JSON, built once per process for the same figures
-    (building the figure is most of the results page's server time)."""
-    return charts.radar(list(labels), [(n, list(v), k) for n, v, k in series]).to_json()
+def radar_html(labels: tuple[str, ...], series: tuple[tuple[str, tuple[float, ...], str], ...],
+               title: str) -> str:
+    """The results radar drawn as SVG, once per process for the same figures."""
+    return radar_svg(labels, series, title=title)
 
 
 def results_context(*, respondent: Respondent) -> dict[str, Any]:
@@ -246,8 +244,10 @@ def results_context(*, respondent: Respondent) -> dict[str, Any]:
              "target": target.get(d)} for d in spec.dimensions
         ],
         "next_cluster_name": clusters.cluster_name(nxt) if nxt else None,
-        "radar_json": json.loads(radar_json(tuple(labels), tuple(
-            (name, tuple(values), kind) for name, values, kind in series))),
+        "radar_svg": mark_safe(radar_html(
+            tuple(labels), tuple((name, tuple(float(v) for v in values), kind)
+                                 for name, values, kind in series),
+            _("Radar chart of the five dimension scores; the same figures are in the table."))),
         "strengths": [item(c) for c in result.get("strengths", [])],
         "gaps": [item(c) for c in result.get("gaps", [])],
         "dont_know": result.get("dont_know", 0),

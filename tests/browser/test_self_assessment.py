@@ -34,6 +34,6 @@ def test_executive_goes_from_landing_through_five_pages_to_results(live_server, 
     assert page.locator("#cluster-name").inner_text() == "Structured"
     assert assessment.cluster == "structured"
     assert Answer.objects.count() == Question.objects.count()
-    # The radar is drawn by plotly.js from the embedded figure.
-    page.locator(".chart .main-svg").first.wait_for()
+    # The radar comes drawn by the server.
+    page.locator(".radar svg.radar-svg").wait_for()
     assert page.locator("#overall").inner_text() == "75"
