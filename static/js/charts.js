@@ -24,32 +24,9 @@
   function fitNarrow(fig) {
     const layout = fig.layout;
     layout.font = Object.assign({}, layout.font, { size: 11 });
-    if (layout.polar) layout.margin = Object.assign({}, layout.margin, { l: 4, r: 4 });
+    if (layout.polar) layout.margin = Object.assign({}, layout.margin, { l: 90, r: 90 });
     fig.data.forEach(function (trace) {
       if (typeof trace.name === "string" && trace.name.length > LINE) trace.name = wrap(trace.name);
-    });
-  }
-
-  // A radar on a phone: drawn once, then given exactly the room its axis labels need
-  // beside the circle on each side, so the circle takes the rest of the width.
-  function fitPolarLabels(el) {
-    const circle = el.querySelector(".plotbg path");
-    if (!circle) return el;
-    const c = circle.getBoundingClientRect();
-    let left = 0;
-    let right = 0;
-    el.querySelectorAll(".angularaxistick text").forEach(function (t) {
-      const r = t.getBoundingClientRect();
-      left = Math.max(left, c.left - r.left);
-      right = Math.max(right, r.right - c.right);
-    });
-    const legend = el.querySelector(".legend");
-    const below = legend ? legend.getBoundingClientRect().height + 24 : 0;
-    const size = el.clientWidth - left - right - 16; // the circle's width, and its height
-    const margin = el.layout.margin || {};
-    return window.Plotly.relayout(el, {
-      "margin.l": left + 8, "margin.r": right + 8,
-      height: Math.round(size + (margin.t || 0) + (margin.b || 0) + below),
     });
   }
 
@@ -60,11 +37,7 @@
     const data = document.getElementById(el.dataset.figure);
     if (!data || !window.Plotly) return;
     const fig = JSON.parse(data.textContent);
-    const narrow = el.clientWidth && el.clientWidth < NARROW;
-    if (narrow) fitNarrow(fig);
-    const drawn = window.Plotly.newPlot(el, fig.data, fig.layout, CONFIG);
-    if (narrow && fig.layout.polar) {
-      drawn.then(fitPolarLabels).then(function () { el.dataset.fitted = "true"; });
-    }
+    if (el.clientWidth && el.clientWidth < NARROW) fitNarrow(fig);
+    window.Plotly.newPlot(el, fig.data, fig.layout, CONFIG);
   });
 })();
