@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SYSTEM_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core fonts-noto-core openjdk-17-jre-headless
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test bench loadtest screenshots system venv demo-data messages lint clean
+.PHONY: run test bench loadtest screenshots system venv demo-data messages lint clean plotly-bundle static
 
 ## Installs what is missing: Debian packages (as root) and the virtualenv.
 system:
@@ -47,14 +47,21 @@ demo-data: venv
 	$(PY) manage.py load_content
 	$(PY) manage.py seed_demo --companies 300 --waves 3 --if-empty
 
-## The demo: database, questionnaire, a few hundred sample companies, server on 127.0.0.1:8000.
+## Static files collected as in production: hashed names, gzip and brotli copies (WhiteNoise).
+static: export STATIC_COLLECTED = true
+static: venv
+	$(PY) manage.py collectstatic --noinput -v 0
+
+## The demo: database, questionnaire, a few hundred sample companies, server on 127.0.0.1:8000
+## serving the collected static files through WhiteNoise, as production does.
 run: export DEBUG ?= true
-run: system venv .env messages demo-data
+run: export STATIC_COLLECTED = true
+run: system venv .env messages demo-data static
 	$(PY) manage.py demo_users
 	@# The PDF worker runs beside the web server and stops with it.
 	$(PY) manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver --nostatic 127.0.0.1:8000
 
 ## The README's pictures (docs/*.png), taken in headless Chromium from a demo of their own
 ## (its own database in a temporary folder, a server on 127.0.0.1 stopped at the end).
@@ -66,6 +73,19 @@ screenshots: system venv messages
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; \
 	else echo "npm not found: the accessibility checks will be skipped (install Node.js with npm)"; fi
+
+## static/plotly/plotly.min.js, committed: plotly.js at the version the plotly package ships
+## (tools/plotly/package.json), with only the trace types charts/figures.py draws
+## (TRACE_TYPES, listed in tools/plotly/entry.js): about 410 kB gzipped instead of 1.4 MB.
+## Rebuild it after upgrading plotly; nothing is fetched when the product runs.
+PLOTLY_TRACES := $(shell sed -n 's/^TRACE_TYPES = (\(.*\))/\1/p' charts/figures.py | tr -d '" ')
+plotly-bundle:
+	cd tools/plotly && npm ci --no-audit --no-fund --ignore-scripts && \
+	npx esbuild entry.js --bundle --minify --format=iife --global-name=Plotly --target=es2016 \
+	  --define:global=window --define:define.amd=false --define:process.env.NODE_DEBUG=false \
+	  --loader:.css=empty --legal-comments=none \
+	  "--banner:js=/* plotly.js v$$(node -p "require('plotly.js/package.json').version") (MIT licence, Plotly, Inc.), partial bundle: $(PLOTLY_TRACES). Built by make plotly-bundle. */" \
+	  --outfile=../../static/plotly/plotly.min.js
 
 ## The whole test suite (SQLite unless DATABASE_URL is set), browser tests included.
 test: system venv messages node_modules/.package-lock.json

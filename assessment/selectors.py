@@ -120,6 +120,7 @@ class SurveyState:
     questionnaire_id: int
     content_rev: int
     saved: dict[int, int | None]  # question id -> option id (None: don't know)
+    furthest_step: int | None = None  # the completion funnel's record (None: not recorded)
 
 
 @lru_cache(maxsize=8)
@@ -135,7 +136,8 @@ def _survey_state_sql(alias: str) -> str:
         submitted=ExpressionWrapper(Q(submitted_at__isnull=False), output_field=BooleanField()),
     ).values_list(
         "id", "submitted", "active", "assessment__questionnaire_id",
-        "assessment__questionnaire__content_rev", "answers__question_id", "answers__option_id",
+        "assessment__questionnaire__content_rev", "furthest_step", "answers__question_id",
+        "answers__option_id",
     ).order_by()
     sql, params = query.query.sql_with_params()
     assert params == ("?",), params
@@ -151,9 +153,9 @@ def survey_state(*, token: str, alias: str = DEFAULT_DB_ALIAS) -> SurveyState | 
         rows = cursor.fetchall()
     if not rows or not rows[0][2]:
         return None
-    rid, submitted, _active, questionnaire_id, rev = rows[0][:5]
+    rid, submitted, _active, questionnaire_id, rev, furthest = rows[0][:6]
     saved = {q: o for *_, q, o in rows if q is not None}
-    return SurveyState(rid, token, bool(submitted), questionnaire_id, rev, saved)
+    return SurveyState(rid, token, bool(submitted), questionnaire_id, rev, saved, furthest)
 
 
 def official_levels(*, assessment: Assessment) -> dict[str, int | None]:

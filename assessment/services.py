@@ -8,8 +8,11 @@ from typing import Any
 
 import pandas as pd
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from assessment.answers.history import answers_write
 from assessment.ids import parse_id
@@ -44,6 +47,39 @@ def assessment_start(
     respondent.full_clean()
     respondent.save()
     return respondent
+
+
+def page_reached(*, respondent_id: int, step: int) -> None:
+    """Records that a respondent opened dimension page ``step`` (the completion funnel).
+
+    One conditional update: only a step further than any before moves the record, and
+    respondents who started before pages were recorded stay unrecorded.
+    """
+    Respondent.objects.filter(pk=respondent_id, furthest_step__lt=step,
+                              submitted_at__isnull=True).update(furthest_step=step)
+
+
+def review_reached(*, respondent: Respondent) -> None:
+    """Records the first time a respondent reached the review step."""
+    if respondent.reviewed_at is None and respondent.submitted_at is None:
+        respondent.reviewed_at = timezone.now()
+        Respondent.objects.filter(pk=respondent.pk, reviewed_at__isnull=True).update(
+            reviewed_at=respondent.reviewed_at)
+
+
+def resume_link_send(*, respondent: Respondent, email: str, url: str) -> None:
+    """E-mails a respondent's private link to the address they typed (not stored).
+
+    Before submission the link resumes the questionnaire; after it, it opens the results.
+    """
+    context = {"url": url, "company": respondent.assessment.company.name,
+               "submitted": respondent.submitted_at is not None,
+               "expires": respondent.expires_at}
+    subject = (_("Your omnichannel maturity results: %(company)s") if context["submitted"]
+               else _("Your omnichannel maturity questionnaire: %(company)s")) % {
+        "company": context["company"]}
+    send_mail(subject, render_to_string("assessment/resume_link_email.txt", context), None,
+              [email])
 
 
 def _parse_option(question: Question, value: str, options: dict[int, Option]) -> Option | None:

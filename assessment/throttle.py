@@ -23,7 +23,7 @@ from django_ratelimit.core import get_usage
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["start", "autosave", "pages"]
+Kind = Literal["start", "autosave", "pages", "email"]
 Key = Literal["ip", "token"]
 View = Callable[..., HttpResponse]
 

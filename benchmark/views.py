@@ -25,6 +25,7 @@ from benchmark.export import (
     xlsx_file,
 )
 from benchmark.forms import BenchmarkFilterForm, BenchmarkFilters
+from benchmark.funnel import funnel_data
 from benchmark.health import LEVELS, MethodHealth
 from benchmark.maths import DECIMALS, PERCENTILE_LABELS, Dashboard
 from benchmark.peers import MIN_PEERS
@@ -153,6 +154,7 @@ def benchmark_dashboard(request: HttpRequest) -> HttpResponse:
         masked_sectors=[label_of(Sector, s) for s in board.sectors_masked],
         query=request.GET.urlencode(),
         can_export=request.user.has_perm(EXPORT_PERMISSION),
+        funnel=funnel_data(filters=filters, steps=list(names.values())),
     )
     return render(request, "benchmark/dashboard.html", context)
 

@@ -126,7 +126,9 @@ def radar(
         )
     fig.update_layout(
         polar={
-            "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "angle": 90,
+            # The scale's labels run between the first two axes, clear of their names.
+            "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100],
+                           "angle": 90 - 180 / max(len(labels), 1), "tickangle": 0,
                            "tickfont": {"size": 10}, "gridcolor": "#dee2e6"},
             "angularaxis": {"gridcolor": "#dee2e6", "direction": "clockwise"},
         },

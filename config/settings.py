@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
-import plotly
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -98,7 +97,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "config.apps.ProductStaticFilesConfig",
+    "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
@@ -186,22 +185,24 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# plotly.js is served from the plotly package itself, so the web and the PDF use one version.
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("plotly", str(Path(plotly.__file__).parent / "package_data")),
-]
+# static/plotly/plotly.min.js is plotly.js at the plotly package's version (the PDF's), with
+# only the trace types the charts use (`make plotly-bundle`).
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Collected static files (collectstatic into STATIC_ROOT): hashed names cached for ever,
+# gzip and brotli copies, served by WhiteNoise. Production always; the demo too (`make run`
+# sets STATIC_COLLECTED=true and runs runserver --nostatic), so it loads pages as fast.
+STATIC_COLLECTED = env.bool("STATIC_COLLECTED", default=not DEBUG and not TESTING)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "config.storage.HashedStaticFilesStorage" if STATIC_COLLECTED
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
+WHITENOISE_AUTOREFRESH = DEBUG and not STATIC_COLLECTED
 
 # A strict Content Security Policy: every script is a static file (figure data travels in
 # json_script blocks of type application/json). Styles allow inline because plotly.js
@@ -304,6 +305,8 @@ THROTTLE_RATES = {
     "start": env.str("RATELIMIT_START", default="20/h"),
     "autosave": env.str("RATELIMIT_AUTOSAVE", default="600/m"),
     "pages": env.str("RATELIMIT_PAGES", default="300/m"),
+    # E-mailing a private link: per link and per client address.
+    "email": env.str("RATELIMIT_EMAIL", default="5/h"),
 }
 for _name, _rate in THROTTLE_RATES.items():
     if not re.match(_RATE, _rate):

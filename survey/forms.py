@@ -25,3 +25,9 @@ class StartForm(forms.Form):
         if not name:
             raise forms.ValidationError(_("Please enter the company name."))
         return name
+
+
+class EmailLinkForm(forms.Form):
+    """The address a respondent's private link is e-mailed to (never stored)."""
+
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +24,7 @@ from assessment.scoring.engine import DONT_KNOW
 from assessment.selectors import SurveyState, questionnaire_spec
 from benchmark import peers as benchmark
 from benchmark.queries import peers_frame
-from charts import figures as charts
+from charts.svg import radar_svg
 from reports.document import texts as benchmark_texts
 
 
@@ -95,7 +94,8 @@ class SurveyPage:
 
 # The survey page is rendered once per version, language and step with these
 # slots in place of the per-request values, then served by joining strings.
-SLOTS = ("TOKEN", "ANSWERED", "PERCENT", "QUESTIONS", "CSRF", "PATH", "ORIGIN", "ERROR")
+SLOTS = ("TOKEN", "ANSWERED", "PERCENT", "QUESTIONS", "CSRF", "PATH", "ORIGIN", "ERROR",
+         "REVIEW")
 _SLOT_RE = re.compile("@@(" + "|".join(SLOTS) + ")@@")
 
 
@@ -119,17 +119,33 @@ def page_frame(questionnaire_id: int, content_rev: int, language: str, step: int
     page = SurveyPage(
         step=step, steps=len(pages.dimensions), dimension=pages.dimensions[step - 1],
         questions_html=mark_safe(_slot("QUESTIONS")),
-        answered=_slot("ANSWERED"), percent=_slot("PERCENT"), total=len(pages.scored_ids),
+        answered=mark_safe(f'<span class="answered-n">{_slot("ANSWERED")}</span>'),
+        percent=_slot("PERCENT"), total=len(pages.scored_ids),
         dimensions=[{"step": i, "name": d.name, "current": i == step}
                     for i, d in enumerate(pages.dimensions, start=1)],
     )
     html = render_to_string("survey/dimension.html", {
         "respondent": {"token": _slot("TOKEN")}, "page": page,
-        "error_html": mark_safe(_slot("ERROR")),
+        "error_html": mark_safe(_slot("ERROR")), "review_html": mark_safe(_slot("REVIEW")),
         "resume_url": _slot("ORIGIN") + reverse("assessment:resume", args=[_slot("TOKEN")]), "csrf_token": _slot("CSRF"), "request": _PathSlot(),
         "user": AnonymousUser(),
     })
     return tuple(_SLOT_RE.split(html))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Scored questions answered of the total, and the bar's percentage (rounded once)."""
+
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
+
+    def as_json(self) -> dict[str, int]:
+        return {"answered": self.answered, "total": self.total, "percent": self.percent}
 
 
 def step_count(*, respondent: Respondent) -> int:
@@ -139,8 +155,14 @@ def step_count(*, respondent: Respondent) -> int:
                                    get_language() or "it").dimensions)
 
 
+def state_progress(state: SurveyState) -> Progress:
+    """How far a respondent is: scored questions answered (no query: the state has it)."""
+    pages = questionnaire_pages(state.questionnaire_id, state.content_rev, get_language() or "it")
+    return Progress(len(pages.scored_ids.intersection(state.saved)), len(pages.scored_ids))
+
+
 def survey_page_html(*, request: HttpRequest, state: SurveyState, step: int,
-                     error: str | None = None) -> str | None:
+                     error: str | None = None, from_review: bool = False) -> str | None:
     """Dimension number ``step`` (1-based) with the saved answers; None if no such step.
 
     No query once the version's frames are rendered (the state holds the saved
@@ -152,19 +174,50 @@ def survey_page_html(*, request: HttpRequest, state: SurveyState, step: int,
         return None
     frame = page_frame(state.questionnaire_id, state.content_rev, language, step)
     saved = state.saved
-    answered = len(pages.scored_ids.intersection(saved))
-    total = len(pages.scored_ids)
+    progress = state_progress(state)
     values = {
         "TOKEN": escape(state.token),
-        "ANSWERED": str(answered),
-        "PERCENT": str(round(100 * answered / total) if total else 0),
+        "ANSWERED": str(progress.answered),
+        "PERCENT": str(progress.percent),
         "QUESTIONS": "".join(block.html(saved) for block in pages.blocks[step - 1]),
         "CSRF": escape(get_token(request)),
         "PATH": escape(request.get_full_path()),
         "ORIGIN": escape(f"{request.scheme}://{request.get_host()}"),
         "ERROR": render_to_string("survey/_error.html", {"error": error}) if error else "",
+        "REVIEW": render_to_string("survey/_back_to_review.html") if from_review else "",
     }
     return "".join(values[part] if i % 2 else part for i, part in enumerate(frame))
+
+
+@lru_cache(maxsize=512)
+def radar_html(labels: tuple[str, ...], series: tuple[tuple[str, tuple[float, ...], str], ...],
+               title: str) -> str:
+    """The results radar drawn as SVG, once per process for the same figures."""
+    return radar_svg(labels, series, title=title)
+
+
+def _radar_series(*, assessment: Assessment, spec, dims: dict[str, str],
+                  target: dict[str, float], nxt: str | None) -> tuple[list[str], list, Any]:
+    """The radar's axes and series (company, peer median when the group is large enough,
+    the next cluster's profile) and the peer group."""
+    labels = [dims[d] for d in spec.dimensions]
+    target_name = (
+        _("Profile of the next cluster (%(name)s)") % {"name": clusters.cluster_name(nxt)}
+        if nxt else _("Advanced profile")
+    )
+    series = [
+        (assessment.company.name, [assessment.scores[d] for d in spec.dimensions], "company"),
+        (target_name, [target.get(d, 0) for d in spec.dimensions], "target"),
+    ]
+    # The peer median only from a group of at least five companies (one query).
+    group = benchmark.peer_group(
+        peers_frame(questionnaire=assessment.questionnaire, exclude_company=assessment.company_id),
+        sector=assessment.company.sector, size=assessment.company.size)
+    if group.size:
+        median = benchmark.medians(group, spec.dimensions)
+        series.insert(1, (_("Peer median (%(n)s companies)") % {"n": group.size},
+                          [median[d] for d in spec.dimensions], "peer"))
+    return labels, series, group
 
 
 def results_context(*, assessment: Assessment, levels: dict[str, int | None]) -> dict[str, Any]:
@@ -179,24 +232,8 @@ def results_context(*, assessment: Assessment, levels: dict[str, int | None]) ->
     nxt = explanation.get("next_cluster")
     target_code = nxt or assessment.cluster
     target = spec.profiles.get(target_code, {})
-    labels = [dims[d] for d in spec.dimensions]
-    target_name = (
-        _("Profile of the next cluster (%(name)s)") % {"name": clusters.cluster_name(nxt)}
-        if nxt else _("Advanced profile")
-    )
-    series = [
-        (assessment.company.name, [assessment.scores[d] for d in spec.dimensions], "company"),
-        (target_name, [target.get(d, 0) for d in spec.dimensions], "target"),
-    ]
-    # The peer median only from a group of at least five companies (one query).
-    group = benchmark.peer_group(
-        peers_frame(questionnaire=questionnaire, exclude_company=assessment.company_id),
-        sector=assessment.company.sector, size=assessment.company.size)
-    if group.size:
-        median = benchmark.medians(group, spec.dimensions)
-        series.insert(1, (_("Peer median (%(n)s companies)") % {"n": group.size},
-                          [median[d] for d in spec.dimensions], "peer"))
-    figure = charts.radar(labels, series)
+    labels, series, group = _radar_series(assessment=assessment, spec=spec, dims=dims,
+                                          target=target, nxt=nxt)
     codes = [*result.get("strengths", []), *result.get("gaps", []),
              *clusters.borderline_questions(result.get("borderline"))]
     texts = {
@@ -218,7 +255,10 @@ def results_context(*, assessment: Assessment, levels: dict[str, int | None]) ->
              "target": target.get(d)} for d in spec.dimensions
         ],
         "next_cluster_name": clusters.cluster_name(nxt) if nxt else None,
-        "radar_json": json.loads(figure.to_json()),
+        "radar_svg": mark_safe(radar_html(
+            tuple(labels), tuple((name, tuple(float(v) for v in values), kind)
+                                 for name, values, kind in series),
+            _("Radar chart of the five dimension scores; the same figures are in the table."))),
         "strengths": [item(c) for c in result.get("strengths", [])],
         "gaps": [item(c) for c in result.get("gaps", [])],
         "dont_know": result.get("dont_know", 0),

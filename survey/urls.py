@@ -11,6 +11,7 @@ urlpatterns = [
     path("r/<str:token>/", views.resume, name="resume"),
     path("r/<str:token>/step/<int:step>/", views.dimension_page, name="dimension"),
     path("r/<str:token>/answer/", views.autosave, name="autosave"),
+    path("r/<str:token>/email-link/", views.email_link, name="email_link"),
     path("r/<str:token>/review/", views.review, name="review"),
     path("r/<str:token>/results/", views.results, name="results"),
 ]

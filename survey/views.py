@@ -15,8 +15,8 @@ from assessment.models import Dimension, Questionnaire
 from assessment.selectors import answer_levels, respondent_by_token, survey_state
 from assessment.throttle import throttle
 from reports.selectors import report_card
-from survey.forms import StartForm
-from survey.pages import results_context, step_count, survey_page_html
+from survey.forms import EmailLinkForm, StartForm
+from survey.pages import results_context, state_progress, step_count, survey_page_html
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -85,7 +85,10 @@ def dimension_page(request: HttpRequest, token: str, step: int) -> HttpResponse:
             error = _("Some answers could not be saved: please choose again among the options "
                       "shown. Your earlier answers are kept.")
         else:
-            target = step - 1 if request.POST.get("go") == "back" else step + 1
+            go = request.POST.get("go")
+            if go == "review":
+                return redirect(reverse("assessment:review", args=[token]) + "#missing")
+            target = step - 1 if go == "back" else step + 1
             if target > step_count(respondent=respondent):
                 return redirect("assessment:review", token=token)
             return redirect("assessment:dimension", token=token, step=max(target, 1))
@@ -94,9 +97,12 @@ def dimension_page(request: HttpRequest, token: str, step: int) -> HttpResponse:
         raise Http404
     if state.submitted:
         return redirect("assessment:results", token=token)
-    html = survey_page_html(request=request, state=state, step=step, error=error)
+    html = survey_page_html(request=request, state=state, step=step, error=error,
+                            from_review=request.GET.get("from") == "review")
     if html is None:
         return render(request, "survey/not_found.html", status=404)
+    if state.furthest_step is not None and step > state.furthest_step:
+        services.page_reached(respondent_id=state.respondent_id, step=step)
     return HttpResponse(html, status=400 if error else 200)
 
 
@@ -113,7 +119,35 @@ def autosave(request: HttpRequest, token: str) -> JsonResponse:
         services.answers_save(respondent=respondent, values={question: value})
     except services.AnswerRejected:
         return JsonResponse({"ok": False, "error": _("This answer is not valid.")}, status=400)
-    return JsonResponse({"ok": True})
+    state = survey_state(token=token)
+    progress = state_progress(state).as_json() if state else {}
+    return JsonResponse({"ok": True, **progress})
+
+
+def _link(request: HttpRequest, token: str) -> str:
+    return request.build_absolute_uri(reverse("assessment:resume", args=[token]))
+
+
+@require_POST
+@throttle("email", key="token")
+@throttle("email")
+def email_link(request: HttpRequest, token: str) -> HttpResponse:
+    """E-mails the private link to the address typed; JSON for the page's script."""
+    respondent = respondent_by_token(token=token)
+    form = EmailLinkForm(request.POST)
+    as_json = request.headers.get("X-Requested-With") == "fetch"
+    if not form.is_valid():
+        error = _("Please enter a valid e-mail address.")
+        if as_json:
+            return JsonResponse({"ok": False, "error": error}, status=400)
+        return render(request, "survey/link_sent.html", {"error": error, "token": token},
+                      status=400)
+    email = form.cleaned_data["email"]
+    services.resume_link_send(respondent=respondent, email=email, url=_link(request, token))
+    message = _("The link was sent to %(email)s.") % {"email": email}
+    if as_json:
+        return JsonResponse({"ok": True, "message": message})
+    return render(request, "survey/link_sent.html", {"message": message, "token": token})
 
 
 @require_http_methods(["GET", "POST"])
@@ -123,6 +157,7 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
     if respondent.submitted_at:
         return redirect("assessment:results", token=token)
     submitted = request.method == "POST"
+    services.review_reached(respondent=respondent)
     if submitted:
         outcome = services.respondent_submit(respondent=respondent)
         if outcome.ok:
@@ -137,7 +172,7 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
         "respondent": respondent,
         "missing": [{"question": q, "step": steps[q.dimension_id]} for q in missing],
         "submitted": submitted,
-        "resume_url": request.build_absolute_uri(reverse("assessment:resume", args=[token])),
+        "resume_url": _link(request, token),
     }, status=400 if submitted and missing else 200)
 
 
@@ -169,5 +204,5 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
                               levels=answer_levels(respondent=respondent))
     context["respondent"] = respondent
     context["report"] = _report(request, respondent)
-    context["resume_url"] = request.build_absolute_uri(reverse("assessment:resume", args=[token]))
+    context["resume_url"] = _link(request, token)
     return render(request, "survey/results.html", context)

@@ -103,6 +103,7 @@ MATRIX = {
     "assessment:dimension": ("get", TOKEN, link_only(REDIRECT, OK, REDIRECT)),
     # submitted: refused, kept; an empty answer is not valid
     "assessment:autosave": ("post", TOKEN, link_only({409}, {400}, {409})),
+    "assessment:email_link": ("post", TOKEN, link_only({400}, {400}, {400})),  # no address
     "assessment:review": ("get", TOKEN, link_only(REDIRECT, OK, REDIRECT)),
     "assessment:results": ("get", TOKEN, link_only(OK, REDIRECT, OK)),
     "reports:start": ("post", TOKEN, report_link(REDIRECT)),

@@ -110,6 +110,12 @@ class Respondent(models.Model):
     is_consensus = models.BooleanField(_("consensus"), default=False, editable=False)
     # Set when the person's data was erased on request: the row stays, anonymous.
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
+    # The completion funnel: the furthest dimension page opened (0: none yet; empty for
+    # respondents who started before pages were recorded) and when the review was reached.
+    furthest_step = models.PositiveSmallIntegerField(
+        _("furthest page"), null=True, blank=True, default=0, editable=False)
+    reviewed_at = models.DateTimeField(_("reached the review"), null=True, blank=True,
+                                       editable=False)
 
     class Meta:
         verbose_name = _("respondent")

@@ -190,7 +190,7 @@ def _dimensions(inputs: ReportInputs, b: _Basis) -> list[dict[str, Any]]:
     for d in b.dims:
         answers = []
         for q in inputs.questions:
-            if q.dimension != d:
+            if q.dimension != d or not q.scored:  # context questions: the company profile
                 continue
             level = inputs.levels.get(q.code)
             answers.append({"code": q.code, "text": q.text, "level": level, "scored": q.scored,
@@ -202,6 +202,14 @@ def _dimensions(inputs: ReportInputs, b: _Basis) -> list[dict[str, Any]]:
                            "median": b.peer_median.get(d),
                            "percentile": b.percentile.get(d), "answers": answers})
     return dimensions
+
+
+def _company_profile(inputs: ReportInputs) -> list[dict[str, str]]:
+    """The context questions (not scored) and the company's answers, as its profile."""
+    return [{"code": q.code, "text": q.text,
+             "answer": q.options.get(inputs.levels[q.code], "")
+             if inputs.levels.get(q.code) else ""}
+            for q in inputs.questions if not q.scored]
 
 
 def _figures(inputs: ReportInputs, b: _Basis) -> dict[str, Any]:
@@ -267,7 +275,8 @@ def build_report(inputs: ReportInputs) -> ReportData:
     items = plan_items(inputs, b.target)
     return ReportData(
         meta={"company": inputs.company, "date": inputs.date, "language": inputs.language,
-              "version": inputs.spec.version, "participants": inputs.participants},
+              "version": inputs.spec.version, "participants": inputs.participants,
+              "profile": _company_profile(inputs)},
         summary=_summary(inputs, b),
         position=_position(b),
         dimensions=_dimensions(inputs, b),

@@ -40,11 +40,14 @@
     });
   }
 
+  // No toolbar (camera, zoom, lasso): the figures are read, not edited; hover stays.
+  const CONFIG = { responsive: true, displayModeBar: false, displaylogo: false };
+
   document.querySelectorAll("[data-figure]").forEach(function (el) {
     const data = document.getElementById(el.dataset.figure);
     if (!data || !window.Plotly) return;
     const fig = JSON.parse(data.textContent);
     if (el.clientWidth && el.clientWidth < NARROW) fitNarrow(fig);
-    window.Plotly.newPlot(el, fig.data, fig.layout, { responsive: true, displaylogo: false });
+    window.Plotly.newPlot(el, fig.data, fig.layout, CONFIG);
   });
 })();

@@ -16,6 +16,19 @@
     el.className = "save-state " + (cls || "");
   }
 
+  // The header's counter and bar, from the server's count after each saved answer.
+  function progress(data) {
+    if (!data || typeof data.answered !== "number") return;
+    document.querySelectorAll(".answered-n").forEach(function (el) {
+      el.textContent = String(data.answered);
+    });
+    const bar = document.querySelector("#progress [role=progressbar]");
+    if (bar) {
+      bar.setAttribute("aria-valuenow", String(data.percent));
+      bar.firstElementChild.style.width = data.percent + "%";
+    }
+  }
+
   function send(question) {
     const item = pending.get(question);
     if (!item) return;
@@ -34,6 +47,7 @@
         if (response.ok) {
           pending.delete(question);
           state(fieldset, form.dataset.msgSaved, "saved");
+          response.json().then(progress, function () {});
         } else if (response.status >= 400 && response.status < 500 && response.status !== 429) {
           pending.delete(question);
           state(fieldset, form.dataset.msgRejected, "retrying");
@@ -77,4 +91,90 @@
   });
   // Submitting the page posts every answer anyway; do not warn then.
   form.addEventListener("submit", function () { pending.clear(); });
+})();
+
+// Keyboard-first answering: 1-5 choose a level (the n-th option) and 0 "don't know" for
+// the current question, which then hands over to the next one; Enter goes to the next
+// page once every scored question of this one has an answer. Typing in a field is left
+// alone, and mouse and touch work as before.
+(function () {
+  "use strict";
+  const form = document.getElementById("survey");
+  if (!form) return;
+  const questions = Array.from(form.querySelectorAll("fieldset.question"));
+  const status = document.getElementById("kbd-status");
+  let current = null;
+
+  function answered(fieldset) {
+    return Boolean(fieldset.querySelector("input[type=radio]:checked"));
+  }
+
+  function announce(text) {
+    if (!status) return;
+    status.textContent = "";
+    // A fresh text node, so the same message twice is still read out.
+    window.setTimeout(function () { status.textContent = text; }, 30);
+  }
+
+  function focusQuestion(fieldset) {
+    current = fieldset;
+    const input = fieldset.querySelector("input[type=radio]:checked") ||
+      fieldset.querySelector("input[type=radio]");
+    input.focus({ preventScroll: true });
+    fieldset.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
+  function typing(target) {
+    return target.isContentEditable || target.tagName === "TEXTAREA" ||
+      target.tagName === "SELECT" ||
+      (target.tagName === "INPUT" && !["radio", "checkbox", "button", "submit"].includes(target.type));
+  }
+
+  form.addEventListener("focusin", function (event) {
+    const fieldset = event.target.closest("fieldset.question");
+    if (fieldset) current = fieldset;
+  });
+
+  function choose(key) {
+    const fieldset = current || questions.find(function (q) { return !answered(q); }) || questions[0];
+    const input = fieldset && fieldset.querySelector('input[data-key="' + key + '"]');
+    if (!input) return false;
+    if (!input.checked) {
+      input.checked = true;
+      input.dispatchEvent(new Event("change", { bubbles: true })); // the autosave listens
+    }
+    const label = form.querySelector('label[for="' + input.id + '"]');
+    const text = label ? label.textContent.trim() : "";
+    const next = questions.slice(questions.indexOf(fieldset) + 1).find(function (q) {
+      return !answered(q);
+    }) || questions[questions.indexOf(fieldset) + 1];
+    if (next) focusQuestion(next);
+    else current = fieldset;
+    announce(form.dataset.msgChosen.replace("%(choice)s", text));
+    return true;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    const target = event.target;
+    if (typing(target)) return;
+    if (/^[0-9]$/.test(event.key)) {
+      if (target.closest && target.closest("form") && !form.contains(target)) return;
+      if (choose(event.key)) event.preventDefault();
+      return;
+    }
+    if (event.key !== "Enter") return;
+    // Enter on a button or link does what that control does.
+    if (target.closest && target.closest("button, a, summary, details")) return;
+    event.preventDefault(); // never the form's first button ("Previous")
+    const missing = questions.filter(function (q) {
+      return q.hasAttribute("data-scored") && !answered(q);
+    });
+    if (missing.length) {
+      focusQuestion(missing[0]);
+      announce(form.dataset.msgIncomplete);
+      return;
+    }
+    document.getElementById("next").click();
+  });
 })();

@@ -39,25 +39,37 @@ def test_first_wave_shares_match_the_reference_on_the_real_questionnaire():
     # A year later most companies progress: fewer in first steps, more beyond aware.
     second = shares(2)
     assert second["first_steps"] < first["first_steps"]
-    assert Assessment.objects.filter(cluster="").count() == 0
+    assert Assessment.objects.filter(scored_at__isnull=False, cluster="").count() == 0
 
 
 def test_seed_makes_companies_respondents_answers_and_waves():
     make_questionnaire(per_dimension=4)
     out = io.StringIO()
     call_command("seed_demo", companies=60, waves=3, seed=1, stdout=out)
-    made = Assessment.objects.count()
+    made = Assessment.objects.filter(scored_at__isnull=False).count()
     assert Company.objects.count() == 60 and 60 * 2 < made < 180
+    # and a fifth of the companies left a newer questionnaire unfinished
+    assert Assessment.objects.filter(scored_at__isnull=True).count() == 12
     assert Respondent.objects.filter(submitted_at__isnull=False).count() == made
     assert Answer.objects.count() == made * 20
     assert len(set(Company.objects.values_list("sector", flat=True))) >= 5
     assert len(set(Company.objects.values_list("country", flat=True))) >= 2
-    assert out.getvalue().strip() == f"60 companies, {made} assessments scored"
+    assert out.getvalue().strip() == (f"60 companies, {made} assessments scored, "
+                                      "12 questionnaires left unfinished")
     # Every company takes the first wave; some drop out later and never come back.
     per_wave = [benchmark_queryset(filters=BenchmarkFilters(wave=w)).count() for w in (1, 2, 3)]
     assert per_wave[0] == 60 and per_wave[0] > per_wave[1] >= per_wave[2] > 0
+    # the completion funnel's records: submitted respondents reached every page and the
+    # review; the unfinished ones stopped somewhere on the way
+    done = Respondent.objects.filter(submitted_at__isnull=False)
+    assert set(done.values_list("furthest_step", flat=True)) == {5}
+    assert not done.filter(reviewed_at__isnull=True).exists()
+    stopped = Respondent.objects.filter(submitted_at__isnull=True)
+    assert stopped.count() == 12
+    assert set(stopped.values_list("furthest_step", flat=True)) <= {1, 2, 3, 4, 5}
     # Each wave is dated a year after the previous one.
-    years = sorted({a.created_at.year for a in Assessment.objects.all()})
+    years = sorted({a.created_at.year for a in Assessment.objects.filter(
+        scored_at__isnull=False)})
     assert len(years) == 3 and years[-1] - years[0] == 2
 
 

@@ -71,6 +71,8 @@ def site_pages_build() -> list[SitePage]:
     return [
         SitePage("landing", "/"),
         SitePage("survey", f"/r/{halfway.token}/step/{last_step}/"),
+        # The first page: the private link panel open; from the review: "Back to review".
+        SitePage("survey-first", f"/r/{halfway.token}/step/1/?from=review"),
         SitePage("review", f"/r/{halfway.token}/review/"),
         SitePage("results", f"/r/{finished.token}/results/"),
         SitePage("workshop", f"/consultant/assessments/{workshop.pk}/workshop/",

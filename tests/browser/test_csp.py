@@ -58,7 +58,7 @@ def test_pages_and_charts_run_under_the_policy(live_server, watched, browser):
 
     visit(page, violations,
           live_server.url + reverse("assessment:results", args=[respondent.token]))
-    page.locator("[data-figure='radar-data'] .main-svg").first.wait_for()
+    page.locator(".radar svg.radar-svg").wait_for()
 
     admin = Client()
     admin.force_login(User.objects.create_superuser("boss", "b@example.com", "x"))

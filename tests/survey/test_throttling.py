@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 START = {"company": "Acme Retail", "sector": "retail", "size": "large", "country": "IT",
          "role": "CMO"}
-RATES = {"start": "2/h", "autosave": "3/m", "pages": "4/m"}
+RATES = {"start": "2/h", "autosave": "3/m", "pages": "4/m", "email": "2/h"}
 
 
 # Counters are kept per fixed window: a test whose requests straddled the end of one
@@ -137,3 +137,13 @@ def test_a_broken_cache_lets_requests_through(client, questionnaire, monkeypatch
     monkeypatch.setattr("assessment.throttle.get_usage", down)
     for level in (1, 2, 3, 4, 5):
         assert autosave(client, respondent, level).status_code == 200
+
+
+def test_emailing_the_link_is_limited_per_link(client, questionnaire, mailoutbox):
+    respondent = make_respondent()
+    url = reverse("assessment:email_link", args=[respondent.token])
+    for _ in range(2):
+        assert client.post(url, {"email": "me@example.com"}).status_code == 200
+    response = client.post(url, {"email": "me@example.com"})
+    assert response.status_code == 429 and response["Retry-After"]
+    assert len(mailoutbox) == 2

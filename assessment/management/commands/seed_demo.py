@@ -37,12 +37,17 @@ class Command(BaseCommand):
         parser.add_argument("--companies", type=int, default=300)
         parser.add_argument("--waves", type=int, default=1)
         parser.add_argument("--seed", type=int, default=2022)
+        parser.add_argument("--unfinished", type=int, default=None,
+                            help="questionnaires started in the last month and left unfinished "
+                                 "(default: a fifth of --companies)")
         parser.add_argument("--if-empty", action="store_true",
                             help="do nothing when companies already exist")
 
-    def handle(self, *args, companies, waves, seed, if_empty, **options):
-        if companies < 1 or not 1 <= waves <= 10:
-            raise CommandError("--companies must be ≥ 1 and --waves 1–10", returncode=2)
+    def handle(self, *args, companies, waves, seed, if_empty, unfinished=None, **options):
+        unfinished = companies // 5 if unfinished is None else unfinished
+        if companies < 1 or not 1 <= waves <= 10 or not 0 <= unfinished <= companies:
+            raise CommandError("--companies must be ≥ 1, --waves 1–10 and --unfinished "
+                               "0–companies", returncode=2)
         if if_empty and Company.objects.exists():
             self.stdout.write("demo data already present: nothing to do")
             return
@@ -77,7 +82,14 @@ class Command(BaseCommand):
                                   when=when, rng=rng)
                 levels = demo.progress(levels, rng)
             written = assessments_rescore_all(assessments=Assessment.objects.filter(id__in=ids))
-        self.stdout.write(f"{companies} companies, {written} assessments scored")
+            # The completion funnel's records, from a generator of their own so that the
+            # scores above stay those of the seed.
+            funnel_rng = np.random.default_rng(seed + 1)
+            self._pages(ids=ids, steps=len(spec.dimensions), rng=funnel_rng)
+            self._unfinished(companies=made[:unfinished], questionnaire=questionnaire,
+                             steps=len(spec.dimensions), now=now, rng=funnel_rng)
+        self.stdout.write(f"{companies} companies, {written} assessments scored"
+                          + (f", {unfinished} questionnaires left unfinished" if unfinished else ""))
 
     def _wave(self, *, questionnaire, companies, levels, options, qids, when, rng) -> list[int]:
         assessments = Assessment.objects.bulk_create([
@@ -104,3 +116,42 @@ class Command(BaseCommand):
                                           option_id=options[(code, int(level))]))
         Answer.objects.bulk_create(answers, batch_size=5000)
         return [a.id for a in assessments]
+
+    def _pages(self, *, ids, steps, rng) -> None:
+        """Submitted respondents: every page and the review reached, 10–60 minutes to finish."""
+        respondents = list(Respondent.objects.filter(assessment_id__in=ids).order_by("id"))
+        minutes = np.clip(rng.lognormal(np.log(24), 0.35, len(respondents)), 10, 60)
+        for respondent, spent in zip(respondents, minutes):
+            respondent.created_at = respondent.submitted_at - timedelta(minutes=float(spent))
+            respondent.reviewed_at = respondent.submitted_at - timedelta(minutes=1)
+            respondent.furthest_step = steps
+        Respondent.objects.bulk_update(respondents, ["created_at", "reviewed_at",
+                                                     "furthest_step"], batch_size=1000)
+
+    def _unfinished(self, *, companies, questionnaire, steps, now, rng) -> None:
+        """A new self-assessment for some companies, started in the last month and left at
+        some page (a few at the review), with no answers kept."""
+        if not companies:
+            return
+        started = [now - timedelta(days=float(d)) for d in rng.uniform(1, 28, len(companies))]
+        assessments = Assessment.objects.bulk_create([
+            Assessment(company=c, questionnaire=questionnaire, created_at=when, language="it")
+            for c, when in zip(companies, started)], batch_size=1000)
+        # Where people stop: most on the first pages, some at the review.
+        stops = rng.choice(steps + 2, size=len(assessments),
+                           p=_stop_weights(steps))  # steps + 1: the review
+        respondents = Respondent.objects.bulk_create([
+            Respondent(assessment=a, role=Role.CMO, furthest_step=min(int(stop), steps))
+            for a, stop in zip(assessments, stops)], batch_size=1000)
+        for respondent, when, stop in zip(respondents, started, stops):
+            respondent.created_at = when
+            respondent.reviewed_at = when + timedelta(minutes=20) if stop > steps else None
+        Respondent.objects.bulk_update(respondents, ["created_at", "reviewed_at"],
+                                       batch_size=1000)
+
+
+def _stop_weights(steps: int) -> list[float]:
+    """Chances of stopping on page 1..steps or at the review (never before page 1: the
+    start leads there)."""
+    weights = np.array([0.0, 4.0, *[2.0 / k for k in range(2, steps + 1)], 1.0])
+    return list(weights / weights.sum())

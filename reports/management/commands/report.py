@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
+from django_countries import countries
 
 from assessment.choices import Sector, SizeBand
 from assessment.management.cli import read_answers
@@ -40,7 +41,8 @@ class Command(BaseCommand):
             company = {"name": "", "sector": "", "size": "", "country": "", **parsed.company}
             company["sector_label"] = str(dict(Sector.choices).get(company["sector"], ""))
             company["size_label"] = str(dict(SizeBand.choices).get(company["size"], ""))
-            company["country_label"] = company["country"]
+            company["country_label"] = str(countries.name(company["country"])
+                                           or company["country"])
             inputs = inputs_for_answers(questionnaire=questionnaire, answers=parsed.answers,
                                         company=company, language=lang, date=timezone.now())
             data = build_report(inputs)
