@@ -176,7 +176,7 @@ def executive(context, url: str, work: Path) -> Path:
         page.get_by_role("button", name="Review and submit" if step == 5 else "Next").click()
     page.get_by_role("button", name="Submit and see results").click()
     page.get_by_role("heading", name="Your results").wait_for()
-    page.locator(".radar svg").wait_for()  # drawn by the server
+    page.locator(".radar svg").first.wait_for()  # drawn by the server
     page.screenshot(path=DOCS / "results.png", full_page=True,
                     clip=clip_to(page, "#report", margin=12))
 
