@@ -17,7 +17,7 @@ def answer_as(browser, url: str, first_level: int) -> None:
     page.set_default_timeout(15000)
     page.goto(url)
     for step in range(1, 6):
-        page.get_by_text(f"{step} of 5", exact=True).wait_for()
+        page.get_by_text(f"Dimension {step} of 5", exact=True).wait_for()
         for i, fieldset in enumerate(page.locator("fieldset.question").all()):
             level = first_level if step == 1 and i == 0 else 3
             fieldset.locator(".form-check").nth(level - 1).locator("label").click()
@@ -77,9 +77,11 @@ def test_consultant_runs_a_workshop_from_invitations_to_the_report(live_server, 
 
     page.get_by_role("link", name="Wave of").click()
     page.get_by_role("button", name="Prepare the PDF report").click(timeout=120000)
-    page.get_by_text("The report is being prepared").wait_for(timeout=120000)
+    # the card follows the report by itself and offers the download once it is made
+    link = page.get_by_role("link", name="Download the PDF report")
+    link.wait_for(timeout=120000)
     with page.expect_download(timeout=60000) as download:
-        page.get_by_role("link", name="Download (English)").click()
+        link.click()
     reader = PdfReader(download.value.path())
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     # the consolidated report: consensus result plus the divergence appendix
