@@ -10,20 +10,22 @@ The snapshots are identical to ``result_snapshot``'s (a test compares them).
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import orjson
 import pandas as pd
 from django.db import connection, transaction
 from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 
 from assessment.choices import Mode
 from assessment.models import Answer, Assessment, Question, Questionnaire
 from assessment.scoring import engine as scoring
 from assessment.scoring.borderline import borderline
+from assessment.scoring.packed import pack_rows, unpack
 from assessment.selectors import questionnaire_spec
 from assessment.waves import waves_number
 
@@ -72,8 +74,9 @@ def snapshots(spec: scoring.QuestionnaireSpec, table: pd.DataFrame,
     near = borderline(spec, table, levels)
     targets = [e["next_cluster"] or e["cluster"] for e in explanations]
     codes = [q.code for q in spec.scored]
-    strengths, gaps = _strengths_and_gaps(
-        spec, levels.reindex(columns=codes).to_numpy(dtype=float), targets)
+    matrix = levels.reindex(columns=codes).to_numpy(dtype=float)
+    strengths, gaps = _strengths_and_gaps(spec, matrix, targets)
+    packed = pack_rows(matrix)
     dims = list(spec.dimensions)
     dim_values = table[dims].to_numpy(dtype=float)
     overall = table["overall"].to_numpy(dtype=float)
@@ -85,7 +88,7 @@ def snapshots(spec: scoring.QuestionnaireSpec, table: pd.DataFrame,
          "scores": {d: round(float(v), 1) for d, v in zip(dims, dim_values[i])},
          "result": {"version": spec.version, "explanation": e, "dont_know": int(dont_know[i]),
                     "questions": int(questions[i]), "strengths": strengths[i],
-                    "gaps": gaps[i], "borderline": near[i]},
+                    "gaps": gaps[i], "borderline": near[i], "levels": packed[i]},
          "scored_at": now}
         for i, e in enumerate(explanations)
     ]
@@ -139,6 +142,27 @@ def levels_matrix(questionnaire: Questionnaire, assessments: QuerySet,
     return ids, pd.DataFrame(matrix, index=ids, columns=codes)
 
 
+def stored_levels(questionnaire: Questionnaire, assessments: QuerySet,
+                  spec: scoring.QuestionnaireSpec) -> np.ndarray:
+    """The levels matrix (assessments x scored codes, NaN = don't know), read from the
+    levels packed in each result snapshot: one short text per assessment.
+
+    Results stored before the snapshots carried their levels are read from their
+    answers (``levels_matrix``, three more queries, only for them) and come last:
+    the rows are in no particular order.
+    """
+    width = len(spec.scored)
+    rows = list(assessments.order_by("id").annotate(packed=KeyTextTransform("levels", "result"))
+                .values_list("id", "packed"))
+    missing = [i for i, text in rows if text is None or len(text) != width]
+    matrix = unpack([text for _, text in rows if text is not None and len(text) == width],
+                    width)
+    if not missing:
+        return matrix
+    _ids, older = levels_matrix(questionnaire, Assessment.objects.filter(id__in=missing), spec)
+    return np.vstack([matrix, older.to_numpy(dtype=float)])
+
+
 def _write(ids: list[int], results: list[dict[str, Any]]) -> None:
     if not ids:
         return
@@ -158,8 +182,8 @@ def _write(ids: list[int], results: list[dict[str, Any]]) -> None:
             "COPY rescored (id, overall, cluster, scores, result) FROM STDIN"
         ) as copy:
             for i, r in zip(ids, results):
-                copy.write_row((i, r["overall"], r["cluster"], json.dumps(r["scores"]),
-                                json.dumps(r["result"])))
+                copy.write_row((i, r["overall"], r["cluster"], orjson.dumps(r["scores"]).decode(),
+                                orjson.dumps(r["result"]).decode()))
         cursor.execute(
             f'UPDATE "{table}" AS a SET overall = v.overall, cluster = v.cluster, '
             "scores = v.scores, result = v.result, scored_at = %s "

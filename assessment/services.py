@@ -20,6 +20,7 @@ from assessment.models import Answer, Assessment, Company, Option, Question, Res
 from assessment.models.history import Source
 from assessment.scoring import engine as scoring
 from assessment.scoring.borderline import borderline
+from assessment.scoring.packed import pack
 from assessment.selectors import answer_levels, questionnaire_current, questionnaire_spec
 from assessment.waves import waves_number
 
@@ -189,6 +190,7 @@ def result_snapshot(
             "strengths": strengths,
             "gaps": gaps,
             "borderline": near,
+            "levels": pack([levels.get(c) for c in codes]),
         },
         "scored_at": timezone.now(),
     }

@@ -1,37 +1,48 @@
 """The survey's completion funnel: how far respondents get, per period of start.
 
-Plain maths over one row per respondent (``FunnelRecord``), and the one query that
-reads those rows for the dashboard's filters. A respondent counts at a stage when
-they reached it at least once: started (opened the questionnaire), each dimension
-page (the furthest page they opened), the review, submitted. The median time to
-complete runs from start to submission, over the submitted respondents only.
+The database counts, per quarter of start, the respondents who reached each
+stage at least once: started (opened the questionnaire), each dimension page
+(the furthest page they opened), the review, submitted. The median time to
+complete runs from start to submission, over the submitted respondents only;
+a submission dated before its start (data loaded from elsewhere) has no honest
+time and is left out of the median. The whole selection's row adds up the
+quarters' counts; its median is the database's too (medians do not add up).
 
 Only self-assessments count (workshop participants answer on a consultant's
 invitation, with other reasons to stop); respondents who started before pages were
-recorded are counted apart, never guessed.
+recorded are counted apart, never guessed. Two queries: the counts (and on
+PostgreSQL the medians) per quarter, then the whole selection's median; SQLite has
+no median aggregate, so there the second query reads the submitted respondents'
+two dates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from statistics import median
+from typing import Any
 
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+)
+from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessment.choices import Mode
 from assessment.models import Respondent
+from assessment.numbers import whole
 from benchmark.forms import BenchmarkFilters
-
-
-@dataclass(frozen=True)
-class FunnelRecord:
-    started_at: datetime  # local time
-    furthest_step: int
-    reviewed: bool
-    submitted_at: datetime | None
+from benchmark.queries import company_filtered
 
 
 @dataclass(frozen=True)
@@ -46,7 +57,7 @@ class FunnelRow:
     @property
     def completion(self) -> int | None:
         """Submitted as a share of started, in whole per cent (from the two counts shown)."""
-        return round(100 * self.submitted / self.started) if self.started else None
+        return whole(100 * self.submitted / self.started) if self.started else None
 
 
 @dataclass(frozen=True)
@@ -62,59 +73,90 @@ def quarter(moment: datetime) -> str:
                                           "quarter": (moment.month - 1) // 3 + 1}
 
 
-def funnel_row(period: str, records: Sequence[FunnelRecord], steps: int) -> FunnelRow:
-    done = [r for r in records if r.submitted_at is not None]
-    # A submission dated before its start (data loaded from elsewhere) has no honest time.
-    durations = [minutes for r in done
-                 if (minutes := (r.submitted_at - r.started_at).total_seconds() / 60) >= 0]
-    return FunnelRow(
-        period=period,
-        started=len(records),
-        pages=[sum(r.furthest_step >= page for r in records) for page in range(1, steps + 1)],
-        review=sum(r.reviewed for r in records),
-        submitted=len(done),
-        median_minutes=round(median(durations)) if durations else None,
-    )
+def minutes(duration: timedelta | None) -> int | None:
+    return whole(duration.total_seconds() / 60) if duration is not None else None
 
 
-def funnel_table(records: Iterable[FunnelRecord], steps: Sequence[str], *,
-                 unrecorded: int = 0) -> Funnel:
-    """The funnel per quarter of start (oldest first) and over the whole selection."""
-    records = sorted(records, key=lambda r: r.started_at)
-    periods: dict[str, list[FunnelRecord]] = {}
-    for record in records:
-        periods.setdefault(quarter(record.started_at), []).append(record)
-    return Funnel(
-        steps=list(steps),
-        rows=[funnel_row(period, rows, len(steps)) for period, rows in periods.items()],
-        total=funnel_row(_("All"), records, len(steps)) if records else None,
-        unrecorded=unrecorded,
-    )
+def funnel_total(rows: Sequence[FunnelRow], median_minutes: int | None) -> FunnelRow | None:
+    """The whole selection: the sum of the periods' counts, and its own median."""
+    if not rows:
+        return None
+    return FunnelRow(period=_("All"), started=sum(r.started for r in rows),
+                     pages=[sum(page) for page in zip(*(r.pages for r in rows))],
+                     review=sum(r.review for r in rows),
+                     submitted=sum(r.submitted for r in rows), median_minutes=median_minutes)
+
+
+class MedianDuration(Aggregate):
+    """PostgreSQL ``percentile_cont(0.5) WITHIN GROUP (ORDER BY interval)``."""
+
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
+DURATION = ExpressionWrapper(F("submitted_at") - F("created_at"), output_field=DurationField())
+TIMED = Q(submitted_at__isnull=False, submitted_at__gte=F("created_at"))
+
+
+RECORDED = Q(furthest_step__isnull=False)
+
+
+def _counts(steps: int) -> dict[str, Aggregate]:
+    return {"started": Count("id", filter=RECORDED),
+            "unrecorded": Count("id", filter=~RECORDED),
+            "review": Count("id", filter=RECORDED & Q(reviewed_at__isnull=False)),
+            "submitted": Count("id", filter=RECORDED & Q(submitted_at__isnull=False)),
+            **{f"page{p}": Count("id", filter=Q(furthest_step__gte=p))
+               for p in range(1, steps + 1)}}
+
+
+def _medians_in_python(recorded: QuerySet) -> tuple[dict[datetime, int | None], int | None]:
+    """SQLite: the medians per quarter and overall from the submitted respondents' dates."""
+    by_period: dict[datetime, list[float]] = {}
+    everyone: list[float] = []
+    for period, started, submitted in (recorded.filter(TIMED)
+                                       .annotate(period=TruncQuarter("created_at"))
+                                       .values_list("period", "created_at", "submitted_at")):
+        spent = (submitted - started).total_seconds() / 60
+        by_period.setdefault(period, []).append(spent)
+        everyone.append(spent)
+    return ({p: whole(median(v)) for p, v in by_period.items()},
+            whole(median(everyone)) if everyone else None)
+
+
+def _row(period: datetime, counts: Mapping[str, Any], steps: int,
+         median_minutes: int | None) -> FunnelRow:
+    return FunnelRow(period=quarter(timezone.localtime(period) if timezone.is_aware(period)
+                                    else period),
+                     started=counts["started"],
+                     pages=[counts[f"page{p}"] for p in range(1, steps + 1)],
+                     review=counts["review"], submitted=counts["submitted"],
+                     median_minutes=median_minutes)
 
 
 def funnel_data(*, filters: BenchmarkFilters, steps: Sequence[str]) -> Funnel:
-    """The funnel of the self-assessments matching the dashboard's filters (one query).
+    """The funnel of the self-assessments matching the dashboard's filters.
 
     The wave filter does not apply: a wave is counted among scored assessments, and most
     respondents who stop never have one.
     """
-    qs = Respondent.objects.filter(assessment__mode=Mode.SELF, is_consensus=False).order_by()
-    if filters.sector:
-        qs = qs.filter(assessment__company__sector=filters.sector)
-    if filters.size:
-        qs = qs.filter(assessment__company__size=filters.size)
-    if filters.country:
-        qs = qs.filter(assessment__company__country=filters.country)
-    if filters.questionnaire:
-        qs = qs.filter(assessment__questionnaire__version=filters.questionnaire)
-    if filters.year:
-        qs = qs.filter(created_at__year=filters.year)
-    records, unrecorded = [], 0
-    for started, furthest, reviewed, submitted in qs.values_list(
-            "created_at", "furthest_step", "reviewed_at", "submitted_at"):
-        if furthest is None:
-            unrecorded += 1
-            continue
-        records.append(FunnelRecord(timezone.localtime(started), furthest,
-                                    reviewed is not None, submitted))
-    return funnel_table(records, steps, unrecorded=unrecorded)
+    qs = company_filtered(
+        Respondent.objects.filter(assessment__mode=Mode.SELF, is_consensus=False).order_by(),
+        filters, via="assessment__")
+    aggregates = _counts(len(steps))
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        aggregates["median"] = MedianDuration(DURATION, filter=TIMED & RECORDED)
+    grouped = list(qs.annotate(period=TruncQuarter("created_at")).values("period")
+                   .annotate(**aggregates).order_by("period"))
+    if postgres:
+        medians = {g["period"]: minutes(g["median"]) for g in grouped}
+        total_median = minutes(qs.aggregate(
+            median=MedianDuration(DURATION, filter=TIMED & RECORDED))["median"])
+    else:
+        medians, total_median = _medians_in_python(qs.filter(RECORDED))
+    rows = [_row(g["period"], g, len(steps), medians.get(g["period"]))
+            for g in grouped if g["started"]]
+    return Funnel(steps=list(steps), rows=rows, total=funnel_total(rows, total_median),
+                  unrecorded=sum(g["unrecorded"] for g in grouped))

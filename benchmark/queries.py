@@ -32,7 +32,7 @@ from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 
 from assessment.models import Assessment, Dimension, Questionnaire
-from assessment.rescoring import levels_matrix
+from assessment.rescoring import stored_levels
 from assessment.selectors import questionnaire_spec
 from benchmark import health
 from benchmark import maths as dashboard
@@ -60,19 +60,24 @@ def dimension_value(code: str) -> Cast:
     return Cast(KeyTextTransform(code, "scores"), FloatField())
 
 
+def company_filtered(qs: QuerySet, filters: BenchmarkFilters, *, via: str = "") -> QuerySet:
+    """``qs`` narrowed by the filters that describe the company and the version.
+
+    ``via``: the path from ``qs``'s model to the assessment ("" for assessments,
+    "assessment__" for respondents). The wave is not among them: only scored
+    assessments have one (``benchmark_queryset``).
+    """
+    lookups = {"company__sector": filters.sector, "company__size": filters.size,
+               "company__country": filters.country,
+               "questionnaire__version": filters.questionnaire,
+               "created_at__year": filters.year}
+    return qs.filter(**{via + lookup: value for lookup, value in lookups.items() if value})
+
+
 def benchmark_queryset(*, filters: BenchmarkFilters) -> QuerySet:
     """Scored assessments matching the filters; ``wave`` is stored (``assessment.waves``)."""
-    qs = Assessment.objects.filter(scored_at__isnull=False).order_by()
-    if filters.sector:
-        qs = qs.filter(company__sector=filters.sector)
-    if filters.size:
-        qs = qs.filter(company__size=filters.size)
-    if filters.country:
-        qs = qs.filter(company__country=filters.country)
-    if filters.questionnaire:
-        qs = qs.filter(questionnaire__version=filters.questionnaire)
-    if filters.year:
-        qs = qs.filter(created_at__year=filters.year)
+    qs = company_filtered(Assessment.objects.filter(scored_at__isnull=False).order_by(),
+                          filters)
     if filters.wave == LATEST:
         later = Assessment.objects.filter(company_id=OuterRef("company_id"),
                                           wave__gt=OuterRef("wave"))
@@ -216,10 +221,11 @@ def reference_current() -> dict[str, Any] | None:
 def method_health_data(*, filters: BenchmarkFilters) -> tuple[Questionnaire | None,
                                                                health.MethodHealth | None]:
     """The method health of one questionnaire version (the filter's, else the current one)
-    over the filtered assessments. Nine queries, whatever the number of companies:
+    over the filtered assessments. Seven queries, whatever the number of companies:
 
-    1 the version; 2-3 its scoring spec; 4-6 the levels matrix (ids, question codes,
-    answers); 7 companies; 8 clusters and borderline results; 9 reference distribution.
+    1 the version; 2-3 its scoring spec; 4 the levels packed in the results (three
+    more when some results were stored without them); 5 companies; 6 clusters and
+    borderline results; 7 reference distribution.
     """
     versions = Questionnaire.objects.published().order_by("-published_at", "-id")
     if filters.questionnaire:
@@ -229,14 +235,14 @@ def method_health_data(*, filters: BenchmarkFilters) -> tuple[Questionnaire | No
         return None, None
     spec = questionnaire_spec(questionnaire=questionnaire)
     qs = benchmark_queryset(filters=filters).filter(questionnaire=questionnaire)
-    _ids, levels = levels_matrix(questionnaire, qs, spec)
+    levels = stored_levels(questionnaire, qs, spec)
     companies = qs.aggregate(n=Count("company_id", distinct=True))["n"]
     near = Q(result__borderline__up__steps=1) | Q(result__borderline__down__steps=1)
     rows = qs.values("cluster").annotate(n=Count("id"), near=Count("id", filter=near))
     clusters = {r["cluster"]: r["n"] for r in rows}
     reference = reference_current()
     return questionnaire, health.method_health(
-        levels=levels.to_numpy(dtype=float),
+        levels=levels,
         questions=[(q.code, q.dimension) for q in spec.scored], dimensions=spec.dimensions,
         companies=companies, cluster_counts=clusters,
         borderline=sum(r["near"] for r in rows),

@@ -110,3 +110,15 @@ def test_answer_frame_reads_levels_with_dont_know_as_nan_and_no_rows_as_empty():
     assert any(lv is None for _, _, lv in expected)  # don't know among them
     empty = rescoring._frame(rows.filter(pk__lt=0), ["a", "q", "level"])
     assert list(empty.columns) == ["a", "q", "level"] and empty.empty
+
+
+def test_packed_levels_round_trip_with_dont_know():
+    from assessment.scoring.packed import pack, pack_rows, unpack
+
+    assert pack([3, None, 5, float("nan"), 1]) == "30501"
+    matrix = np.array([[1, np.nan, 5], [2, 3, np.nan]])
+    texts = pack_rows(matrix)
+    assert texts == ["105", "230"]
+    assert np.array_equal(unpack(texts, 3), matrix, equal_nan=True)
+    with pytest.raises(ValueError):
+        unpack(["12", "123"], 3)

@@ -10,40 +10,56 @@ from assessment.choices import Mode
 from assessment.models import Assessment, Respondent
 from assessment.services import page_reached, respondent_submit, review_reached
 from benchmark.forms import BenchmarkFilters
-from benchmark.funnel import FunnelRecord, funnel_data, funnel_table
+from benchmark.funnel import funnel_data
 from tests.factories import answer, make_questionnaire, make_respondent
 
 STEPS = ["Strategy", "Organisation", "Data", "Technology", "Execution"]
 
 
 def _record(day: int, furthest: int, reviewed: bool = False, minutes: float | None = None,
-            month: int = 1) -> FunnelRecord:
-    start = datetime(2026, month, day, 9, 0)
-    done = start + timedelta(minutes=minutes) if minutes is not None else None
-    return FunnelRecord(start, furthest, reviewed, done)
+            month: int = 1) -> None:
+    """A self-assessment respondent who started on that day of 2026 (local time)."""
+    start = timezone.make_aware(datetime(2026, month, day, 9, 0))
+    respondent = make_respondent(name=f"Company {month}-{day}")
+    Respondent.objects.filter(pk=respondent.pk).update(
+        created_at=start, furthest_step=furthest,
+        reviewed_at=start + timedelta(minutes=1) if reviewed else None,
+        submitted_at=start + timedelta(minutes=minutes) if minutes is not None else None)
+    Assessment.objects.filter(pk=respondent.assessment_id).update(created_at=start)
 
 
+@pytest.mark.django_db
 def test_funnel_counts_each_stage_per_quarter_and_in_total():
+    make_questionnaire(per_dimension=1)
     with translation.override("en"):
         _check_hand_counted()
 
 
+@pytest.mark.django_db
 def test_periods_are_quarters_in_italian_too():
+    make_questionnaire(per_dimension=1)
+    _record(3, 1)
     with translation.override("it"):
-        assert funnel_table([_record(3, 1)], STEPS).rows[0].period == "2026 T1"
+        funnel = funnel_data(filters=BenchmarkFilters(), steps=STEPS)
+    assert funnel.rows[0].period == "2026 T1"
 
 
 def _check_hand_counted():
-    records = [
-        # first quarter: five starts; stops on pages 1, 1, 3; one submits in 20 minutes,
-        # one in 30 (median 25)
-        _record(3, 1), _record(4, 1), _record(5, 3),
-        _record(6, 5, reviewed=True, minutes=20), _record(7, 5, reviewed=True, minutes=30),
-        # second quarter: three starts; one reached the review without submitting
-        _record(1, 2, month=4), _record(2, 5, reviewed=True, month=5),
-        _record(3, 5, reviewed=True, minutes=41, month=6),
-    ]
-    funnel = funnel_table(records, STEPS, unrecorded=4)
+    # first quarter: five starts; stops on pages 1, 1, 3; one submits in 20 minutes,
+    # one in 30 (median 25)
+    for day, furthest in ((3, 1), (4, 1), (5, 3)):
+        _record(day, furthest)
+    _record(6, 5, reviewed=True, minutes=20)
+    _record(7, 5, reviewed=True, minutes=30)
+    # second quarter: three starts; one reached the review without submitting
+    _record(1, 2, month=4)
+    _record(2, 5, reviewed=True, month=5)
+    _record(3, 5, reviewed=True, minutes=41, month=6)
+    # four who started before pages were recorded
+    for day in range(10, 14):
+        _record(day, 1)
+    Respondent.objects.filter(created_at__day__gte=10).update(furthest_step=None)
+    funnel = funnel_data(filters=BenchmarkFilters(), steps=STEPS)
     q1, q2 = funnel.rows
     assert (q1.period, q1.started, q1.pages, q1.review, q1.submitted) == (
         "2026 Q1", 5, [5, 3, 3, 2, 2], 2, 2)
@@ -58,15 +74,30 @@ def _check_hand_counted():
     assert funnel.unrecorded == 4
 
 
+@pytest.mark.django_db
 def test_a_submission_dated_before_its_start_has_no_time():
-    odd = _record(3, 5, reviewed=True, minutes=-60)
-    row = funnel_table([odd, _record(4, 5, reviewed=True, minutes=12)], STEPS).total
+    make_questionnaire(per_dimension=1)
+    _record(3, 5, reviewed=True, minutes=-60)
+    _record(4, 5, reviewed=True, minutes=12)
+    row = funnel_data(filters=BenchmarkFilters(), steps=STEPS).total
     assert row.submitted == 2 and row.median_minutes == 12
 
 
+@pytest.mark.django_db
 def test_an_empty_selection_has_no_rows():
-    funnel = funnel_table([], STEPS)
+    make_questionnaire(per_dimension=1)
+    funnel = funnel_data(filters=BenchmarkFilters(), steps=STEPS)
     assert funnel.rows == [] and funnel.total is None
+
+
+@pytest.mark.django_db
+def test_the_funnel_takes_a_fixed_number_of_queries(django_assert_max_num_queries):
+    make_questionnaire(per_dimension=1)
+    for day in range(1, 4):
+        _record(day, 5, reviewed=True, minutes=10 * day, month=3 * day - 2)
+    with django_assert_max_num_queries(2):
+        funnel = funnel_data(filters=BenchmarkFilters(), steps=STEPS)
+    assert [r.started for r in funnel.rows] == [1, 1, 1]
 
 
 @pytest.mark.django_db

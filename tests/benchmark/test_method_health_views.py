@@ -2,13 +2,16 @@
 
 import io
 
+import numpy as np
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
 from assessment.choices import SizeBand
-from assessment.models import Company
+from assessment.models import Assessment, Company, Questionnaire
+from assessment.rescoring import levels_matrix, stored_levels
+from assessment.selectors import questionnaire_spec
 from tests.factories import make_questionnaire, make_report_content
 
 pytestmark = pytest.mark.django_db
@@ -72,10 +75,29 @@ def test_query_count_does_not_grow_with_the_number_of_companies(staff_client,
     staff_client.get(URL)
     # session and user (2); filter choices: versions, countries (2); the admin's menu:
     # the staff user's and group permissions (2); the version (1); its
-    # spec: dimensions, questions (2); levels: ids, question codes, answers (3); companies
+    # spec: dimensions, questions (2); the levels packed in the results (1); companies
     # (1); clusters and borderline (1); reference (1); question texts, dimension names (2)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         staff_client.get(URL)
     call_command("seed_demo", companies=60, seed=4, stdout=io.StringIO())
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         assert staff_client.get(URL).status_code == 200
+
+
+def test_results_stored_without_their_levels_are_read_from_the_answers():
+    seeded(12)
+    spec = questionnaire_spec(questionnaire=Questionnaire.objects.get())
+    scored = Assessment.objects.filter(scored_at__isnull=False)
+    questionnaire = Questionnaire.objects.get()
+    _ids, from_answers = levels_matrix(questionnaire, scored, spec)
+    packed = stored_levels(questionnaire, scored, spec)
+    assert np.array_equal(packed, from_answers.to_numpy(dtype=float), equal_nan=True)
+    # results of an older release: no packed levels in five of them
+    older = list(scored.order_by("id").values_list("id", flat=True)[:5])
+    for assessment in Assessment.objects.filter(id__in=older):
+        del assessment.result["levels"]
+        assessment.save(update_fields=["result"])
+    mixed = stored_levels(questionnaire, scored, spec)
+    # the same rows, the older five last
+    expected = from_answers.loc[[*[i for i in _ids if i not in older], *older]]
+    assert np.array_equal(mixed, expected.to_numpy(dtype=float), equal_nan=True)
