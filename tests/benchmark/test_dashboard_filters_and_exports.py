@@ -133,7 +133,7 @@ def test_csv_export_uses_labels_in_the_active_language_and_keeps_codes(admin_cli
     assert head[15:] == ["sector_code", "size_code", "country_code", "cluster_code"]
     assert row[15:] == ["retail", "medium_large", "DE", "first_steps"]
     head, row = export_csv(admin_client, "it")
-    assert head[:4] == ["Azienda", "Settore", "Dimensione", "Paese"]
+    assert head[:4] == ["Azienda", "Settore", "Dimensione aziendale", "Paese"]
     assert head[9] == "Organization IT"
     assert row[3] == "Germania" and "medium_large" not in row[:15]
 
