@@ -3,6 +3,7 @@ import json
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from assessment.answers.privacy import respondent_erase, respondent_export
@@ -109,7 +110,8 @@ class RespondentAdmin(admin.ModelAdmin):
         for respondent in queryset.select_related("assessment"):
             respondent_erase(respondent=respondent)
             erased += 1
-        self.message_user(request, _("Personal data of %(n)d respondents erased.")
+        self.message_user(request, ngettext("Personal data of %(n)d respondent erased.",
+                                   "Personal data of %(n)d respondents erased.", erased)
                           % {"n": erased}, messages.SUCCESS)
 
 

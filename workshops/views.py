@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment.access import assessment_for_user
@@ -100,7 +101,9 @@ def answers_upload(request: HttpRequest, pk: int) -> HttpResponse:
         except TableRejected as exc:
             errors = exc.errors
         else:
-            messages.success(request, _("Imported the answers of %(n)s participants.")
+            messages.success(request, ngettext("Imported the answers of %(n)s participant.",
+                                      "Imported the answers of %(n)s participants.",
+                                      result.created + result.updated)
                              % {"n": result.created + result.updated})
             return redirect("consultant:assessment", pk=assessment.pk)
     return render(request, "workshops/import.html", {
