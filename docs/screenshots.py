@@ -196,7 +196,7 @@ def consultant(context, url: str) -> None:
     page = context.new_page()
     log_in(page, url, "/consultant/login/", CONSULTANT)
     page.get_by_role("link", name="Bianchi Retail S.p.A.").click()
-    page.locator("a[href*='/consultant/assessments/']").first.click()
+    page.locator("a[href*='/consultant/assessments/']").last.click()  # this year's wave
     page.get_by_role("link", name="Workshop view").click()
     page.locator("#dimension-spread").wait_for()
     page.screenshot(path=DOCS / "workshop.png", full_page=True,
