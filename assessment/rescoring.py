@@ -78,14 +78,14 @@ def snapshots(spec: scoring.QuestionnaireSpec, table: pd.DataFrame,
     strengths, gaps = _strengths_and_gaps(spec, matrix, targets)
     packed = pack_rows(matrix)
     dims = list(spec.dimensions)
-    dim_values = table[dims].to_numpy(dtype=float)
-    overall = table["overall"].to_numpy(dtype=float)
-    dont_know = table["dont_know"].to_numpy()
-    questions = table["questions"].to_numpy()
+    dim_values = [[round(v, 1) for v in row] for row in table[dims].to_numpy(dtype=float).tolist()]
+    overall = [round(v, 1) for v in table["overall"].to_numpy(dtype=float).tolist()]
+    dont_know = table["dont_know"].to_numpy().tolist()
+    questions = table["questions"].to_numpy().tolist()
     now = timezone.now()
     return [
-        {"overall": round(float(overall[i]), 1), "cluster": e["cluster"],
-         "scores": {d: round(float(v), 1) for d, v in zip(dims, dim_values[i])},
+        {"overall": overall[i], "cluster": e["cluster"],
+         "scores": dict(zip(dims, dim_values[i])),
          "result": {"version": spec.version, "explanation": e, "dont_know": int(dont_know[i]),
                     "questions": int(questions[i]), "strengths": strengths[i],
                     "gaps": gaps[i], "borderline": near[i], "levels": packed[i]},

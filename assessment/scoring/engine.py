@@ -241,8 +241,8 @@ def next_cluster(cluster: str) -> str | None:
 
 
 def _plain_checks(items: list[tuple], i: int, only_failed: bool = False) -> list[dict]:
-    return [{"kind": k, "subject": s, "target": t, "actual": round(float(a[i]), 1),
-             "ok": bool(ok[i])}
+    """Row ``i`` of checks whose actual values and results are Python lists."""
+    return [{"kind": k, "subject": s, "target": t, "actual": round(a[i], 1), "ok": ok[i]}
             for k, s, t, a, ok in items if not (only_failed and ok[i])]
 
 
@@ -257,14 +257,17 @@ def explanations(spec: QuestionnaireSpec, table: pd.DataFrame) -> list[dict[str,
     how the rule and the nearest profile relate without contradicting itself.
     The rule checks are evaluated once for the whole table.
     """
+    # Whole columns turned into Python values once (not one NumPy scalar per row).
     checks = {
         cluster: [(c["kind"], c["subject"], c["target"],
-                   np.asarray(c["actual"], dtype=float), np.asarray(c["ok"], dtype=bool))
+                   np.asarray(c["actual"], dtype=float).tolist(),
+                   np.asarray(c["ok"], dtype=bool).tolist())
                   for c in items]
         for cluster, items in rule_checks(spec, table).items()
     }
     distances = {c: table[f"distance:{c}"].to_numpy(dtype=float) for c in CLUSTERS
                  if f"distance:{c}" in table}
+    rounded = {c: [round(x, 1) for x in d.tolist()] for c, d in distances.items()}
     names = list(distances)
     nearest = (np.argmin(np.column_stack([distances[c] for c in names]), axis=1)
                if names else np.zeros(len(table), dtype=int))
@@ -276,7 +279,7 @@ def explanations(spec: QuestionnaireSpec, table: pd.DataFrame) -> list[dict[str,
             "next_cluster": nxt,
             "met": _plain_checks(checks[cluster], i),
             "missing": _plain_checks(checks[nxt], i, only_failed=True) if nxt else [],
-            "distances": {c: round(float(d[i]), 1) for c, d in distances.items()},
+            "distances": {c: d[i] for c, d in rounded.items()},
         }
         if names:
             closest = names[nearest[i]]
