@@ -242,12 +242,15 @@ def _position(b: _Basis) -> dict[str, Any]:
 
 
 def _addressed_by(inputs: ReportInputs, rows: list[dict[str, Any]], code: str) -> str:
-    """The action that addresses a question: the roadmap's, else the library's."""
+    """The action that addresses a question: the roadmap's, else the library's (never
+    one the consultant dropped)."""
     for r in rows:
         if r["question_code"] == code:
             return f"{r['title']} ({r['phase_label']})"
+    dropped = {e["action_code"] for e in inputs.roadmap_edits if e.get("dropped")}
     for a in inputs.actions:
-        if a.question_code == code and (inputs.levels.get(code) or 1) <= a.max_level:
+        if (a.question_code == code and a.code not in dropped
+                and (inputs.levels.get(code) or 1) <= a.max_level):
             return inputs.action_texts.get(a.code, ("", ""))[0]
     return ""
 
@@ -271,7 +274,7 @@ def _dimensions(inputs: ReportInputs, b: _Basis, rows: list[dict[str, Any]]
             "gaps": [{**g, "action": _addressed_by(inputs, rows, str(g["code"]))} for g in gaps],
             "requirements": [cluster_texts.check_sentence(c, b.names) for c in missing
                              if dim.code in c["subject"].split("+")],
-            "answers": [{"text": a.text, "level": a.level,
+            "answers": [{"code": a.code, "text": a.text, "level": a.level,
                          "label": a.options.get(a.level, "") if a.level else ""}
                         for a in answers if a.dimension == dim.code],
         })

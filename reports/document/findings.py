@@ -93,7 +93,8 @@ def percentile_words(percentile: int | None) -> str:
     """A peer percentile in words: "better than 62% of peers"."""
     if percentile is None:
         return ""
-    return _("better than %(p)s%% of peers") % {"p": percentile}
+    return ngettext("better than %(p)s%% of peers", "better than %(p)s%% of peers",
+                    percentile) % {"p": percentile}
 
 
 def join(items: Sequence[str]) -> str:
@@ -153,7 +154,8 @@ def holding_back_paragraph(*, dimensions: Sequence[Dimension], next_name: str | 
                            requirements: Sequence[str]) -> str:
     """The two dimensions that hold the company back most, and why they matter."""
     worst = holding_back(dimensions)
-    each = [_("%(name)s (%(score)s against %(target)s, %(gap)s points short)")
+    each = [ngettext("%(name)s (%(score)s against %(target)s, %(gap)s point short)",
+                     "%(name)s (%(score)s against %(target)s, %(gap)s points short)", d.gap)
             % {"name": d.name, "score": d.score, "target": d.target, "gap": d.gap}
             for d in worst]
     if next_name is None:
@@ -179,7 +181,11 @@ def holding_back_paragraph(*, dimensions: Sequence[Dimension], next_name: str | 
 def outcome_of(description: str) -> str:
     """The last sentence of an action's description: what it is expected to change."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", description.strip()) if s]
-    return sentences[-1] if len(sentences) > 1 else ""
+    if len(sentences) < 2:
+        return ""
+    last = sentences[-1]
+    # It follows a colon: lower-case its first word, unless that is an acronym ("NPS").
+    return last[0].lower() + last[1:] if last[1:2].islower() else last
 
 
 def first_steps_paragraph(*, titles: Sequence[str], phase: str, dimensions: Sequence[str],
