@@ -93,6 +93,10 @@ def percentile_words(percentile: int | None) -> str:
     """A peer percentile in words: "better than 62% of peers"."""
     if percentile is None:
         return ""
+    if percentile >= 100:
+        return _("better than every peer")
+    if percentile <= 0:
+        return _("less well than every peer")
     return ngettext("better than %(p)s%% of peers", "better than %(p)s%% of peers",
                     percentile) % {"p": percentile}
 
@@ -192,7 +196,8 @@ def first_steps_paragraph(*, titles: Sequence[str], phase: str, dimensions: Sequ
                           outcome: str) -> str:
     """What to do first: the first phase's actions by title, and what they change."""
     if not titles:
-        return _("No action of the library applies: every answer meets the target profile.")
+        return _("The action library proposes nothing more for these answers: what is left "
+                 "is to keep the practices measured and improving.")
     quoted = [f"“{t}”" for t in titles]
     text = ngettext("What to do first (%(phase)s): %(actions)s.",
                     "What to do first (%(phase)s): %(actions)s.", len(titles)) % {

@@ -49,6 +49,14 @@ def test_without_a_peer_group_the_standing_says_so_and_names_no_percentile():
     assert "Fewer than five comparable companies" in text and "better than" not in text
 
 
+def test_percentile_words_at_the_ends_of_the_group():
+    with translation.override("en"):
+        assert f.percentile_words(100) == "better than every peer"
+        assert f.percentile_words(0) == "less well than every peer"
+        assert f.percentile_words(1) == "better than 1% of peers"
+        assert f.percentile_words(None) == ""
+
+
 def test_top_cluster_has_no_one_above_it():
     with translation.override("en"):
         text = f.standing_paragraph(standing(cluster="advanced", cluster_name="Advanced"))
@@ -124,7 +132,7 @@ def test_first_steps_name_the_actions_and_what_they_change():
     assert one == ("What to do first (Quick wins): “Name an owner”. It works on Organisation. "
                    "Expected change: decisions get faster.")
     assert "“A” and “B”. Together they work on Data and Strategy." in two
-    assert "No action of the library applies" in none
+    assert "The action library proposes nothing more" in none
     with translation.override("it"):
         it = f.first_steps_paragraph(titles=["A", "B", "C"], phase="Quick win",
                                      dimensions=["Dati"], outcome="")
