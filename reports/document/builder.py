@@ -199,7 +199,8 @@ def _summary(inputs: ReportInputs, b: _Basis, rows: list[dict[str, Any]]) -> dic
         peers=findings.peers_in_words(level=b.group.level, size=b.group.size,
                                       sector=company.get("sector_label", ""),
                                       size_band=company.get("size_label", "")),
-        reference_source=str(b.reference.get("name", "")),
+        # The publisher, without the sample's description (the position section gives it).
+        reference_source=str(b.reference.get("name", "")).split(" – ")[0],
         shares=_shown(b.reference.get("shares") or {}))
     return {
         "cluster": b.cluster, "cluster_name": cluster_texts.cluster_name(b.cluster),
