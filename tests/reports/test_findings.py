@@ -101,12 +101,14 @@ def test_one_point_short_is_singular_in_both_languages():
     assert "ciò che frena di più l'azienda è Strategy (50 contro 51, manca 1 punto)" in text
 
 
+BUDGET_MISSING = "a dedicated omnichannel budget at level 2 of the 3 needed"
+
+
 def test_every_dimension_at_the_profile_leaves_only_the_rule():
     rows = dims([60, 60, 60, 60, 60], [55, 60, 50, 52, 48])
     with translation.override("en"):
         text = f.holding_back_paragraph(dimensions=rows, next_name="Structured",
-                                        requirements=["a dedicated omnichannel budget at "
-                                                      "level 2 of the 3 needed"])
+                                        requirements=[BUDGET_MISSING])
     assert text.startswith("Every dimension already reaches the typical Structured profile.")
     assert "budget at level 2" in text
 

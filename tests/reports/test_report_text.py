@@ -86,7 +86,7 @@ def _catalogue_codes() -> set[str]:
 
 
 def text_of(page: str) -> str:
-    body = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
+    body = re.sub(r"<style.*?</style>", " ", page, flags=re.DOTALL)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
@@ -197,3 +197,27 @@ def test_pdf_text_holds_the_findings_and_an_italian_date(reports, tmp_path):
     assert data.summary["findings"][0].split(".")[0] in text
     assert any(f" {m} " in text for m in ITALIAN_MONTHS)
     assert "Sintesi" in text or "Executive summary" in text
+
+
+@pytest.mark.django_db
+def test_progress_changes_are_now_minus_before_of_the_printed_scores():
+    from reports.rendering import report_data
+    from tests.factories import make_questionnaire, make_report_content
+    from tests.reports.test_builder import answered
+
+    make_questionnaire(per_dimension=3)
+    make_report_content()
+    # strategy: (50 x 1.5 + 25 + 25) / 3.5 = 35.7 shown 36, then (75 x 1.5 +
+    # 25 + 25) / 3.5 = 46.4 shown 46: the change printed is 10 (46 - 36), not 10.7 rounded
+    first = answered({"STR01": 3}, default=2)
+    second = answered({"STR01": 4}, default=2)
+    second.company = first.company
+    second.save()
+    data = report_data(assessment=second, language="en")
+    strategy = data.progress["dimensions"][0]
+    assert (strategy["before"], strategy["now"], strategy["delta"]) == (36, 46, 10)
+    assert all(d["delta"] == d["now"] - d["before"] for d in data.progress["dimensions"])
+    assert data.progress["overall_delta"] == data.summary["overall"] - data.progress["overall"]
+    section = report_html(data, {}).split('id="progress"', 1)[1].split("</section>", 1)[0]
+    assert "<td>Strategy</td><td class=\"num\">36</td><td class=\"num\">46</td>" \
+           "<td class=\"num\">+10</td>" in section
