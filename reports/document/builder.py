@@ -173,9 +173,9 @@ def _answers(inputs: ReportInputs, b: _Basis) -> list[findings.Answer]:
             for q in inputs.questions if q.scored]
 
 
-def _requirements(b: _Basis) -> list[str]:
-    """What the next cluster's rule still lacks, in words (the rule's own sentences)."""
-    return [cluster_texts.check_sentence(c, b.names)
+def _requirements(b: _Basis) -> list[tuple[str, str]]:
+    """What the next cluster's rule still lacks: (subject, the rule's own sentence)."""
+    return [(c["subject"], cluster_texts.check_sentence(c, b.names))
             for c in b.stored["explanation"].get("missing", [])]
 
 

@@ -155,8 +155,13 @@ def holding_back(dimensions: Sequence[Dimension], n: int = 2) -> list[Dimension]
 
 
 def holding_back_paragraph(*, dimensions: Sequence[Dimension], next_name: str | None,
-                           requirements: Sequence[str]) -> str:
-    """The two dimensions that hold the company back most, and why they matter."""
+                           requirements: Sequence[tuple[str, str]]) -> str:
+    """The two dimensions that hold the company back most, and why they matter.
+
+    ``requirements`` are the next cluster's failing rule checks as (subject, sentence):
+    a subject is a dimension code, dimensions joined by "+", or a key. The checks on the
+    dimensions named say why they matter; the others (a missing budget) come after.
+    """
     worst = holding_back(dimensions)
     each = [ngettext("%(name)s (%(score)s against %(target)s, %(gap)s point short)",
                      "%(name)s (%(score)s against %(target)s, %(gap)s points short)", d.gap)
@@ -176,9 +181,17 @@ def holding_back_paragraph(*, dimensions: Sequence[Dimension], next_name: str | 
     else:
         text = _("Every dimension already reaches the typical %(next)s profile.") % {
             "next": next_name}
-    if requirements:
-        text += " " + _("This matters because reaching %(next)s requires %(checks)s.") % {
-            "next": next_name, "checks": join(requirements)}
+    named = {d.code for d in worst}
+    related = [t for subject, t in requirements if named & set(subject.split("+"))]
+    others = [t for subject, t in requirements if not named & set(subject.split("+"))]
+    values = {"next": next_name, "checks": join(related)}
+    if related:
+        text += " " + _("This matters because reaching %(next)s requires %(checks)s.") % values
+    if others and related:
+        text += " " + _("It also requires %(checks)s.") % {"checks": join(others)}
+    elif others:
+        text += " " + _("Reaching %(next)s depends above all on %(checks)s.") % {
+            **values, "checks": join(others)}
     return text
 
 

@@ -83,7 +83,7 @@ def test_the_two_widest_gaps_hold_the_company_back_with_the_rule_that_matters():
     assert [d.code for d in f.holding_back(rows)] == ["technology", "data"]
     with translation.override("en"):
         text = f.holding_back_paragraph(dimensions=rows, next_name="Enterprising",
-                                        requirements=["data 39 of the 40 needed"])
+                                        requirements=[("data", "data 39 of the 40 needed")])
     assert "holds the company back most are Technology (39 against 52, 13 points short) " \
            "and Data (39 against 50, 11 points short)" in text
     assert "reaching Enterprising requires data 39 of the 40 needed" in text
@@ -108,9 +108,26 @@ def test_every_dimension_at_the_profile_leaves_only_the_rule():
     rows = dims([60, 60, 60, 60, 60], [55, 60, 50, 52, 48])
     with translation.override("en"):
         text = f.holding_back_paragraph(dimensions=rows, next_name="Structured",
-                                        requirements=[BUDGET_MISSING])
+                                        requirements=[("dedicated_budget", BUDGET_MISSING)])
     assert text.startswith("Every dimension already reaches the typical Structured profile.")
-    assert "budget at level 2" in text
+    assert "Reaching Structured depends above all on a dedicated omnichannel budget" in text
+
+
+def test_a_rule_check_on_another_dimension_comes_after_the_ones_that_matter():
+    rows = dims([45, 52, 39, 39, 45], [55, 60, 50, 52, 48])
+    with translation.override("en"):
+        text = f.holding_back_paragraph(
+            dimensions=rows, next_name="Enterprising",
+            requirements=[("strategy", "strategy 45 of the 50 needed"),
+                          ("data", "data 39 of the 40 needed")])
+    assert text.endswith("This matters because reaching Enterprising requires data 39 of the "
+                         "40 needed. It also requires strategy 45 of the 50 needed.")
+    with translation.override("it"):
+        text = f.holding_back_paragraph(
+            dimensions=rows, next_name="Intraprendenti",
+            requirements=[("dedicated_owner", "x"), ("technology", "y")])
+    assert text.endswith("Conta perché per arrivare a Intraprendenti servono: y. "
+                         "Serve anche: x.")
 
 
 def test_advanced_has_no_next_cluster():
