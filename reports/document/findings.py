@@ -137,7 +137,11 @@ def standing_paragraph(s: Standing) -> str:
     else:
         parts.append(_("Fewer than five comparable companies have answered, so no peer group "
                        "is shown and the comparison rests on the published reference."))
-    if s.shares:
+    if s.shares and s.cluster == CLUSTERS[-1]:
+        parts.append(_("In the published reference (%(source)s), %(share)s%% of companies are "
+                       "in this top cluster.") % {"source": s.reference_source,
+                                                  "share": s.shares.get(s.cluster, 0)})
+    elif s.shares:
         above = sum(v for c, v in s.shares.items() if CLUSTERS.index(c) > CLUSTERS.index(
             s.cluster))
         parts.append(_("In the published reference (%(source)s), %(share)s%% of companies are "
