@@ -13,6 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from assessment.numbers import whole
 from assessment.scoring.engine import CLUSTERS
 
 NAMES = {
@@ -78,9 +79,9 @@ def _subject(check: Mapping[str, Any], dimension_names: Mapping[str, str]) -> st
 
 
 def number(value: float) -> str:
-    """A score as a reader sees it: whole when it is whole, else one decimal, localised."""
-    value = float(value)
-    return number_format(value, 0 if value.is_integer() else 1)
+    """A score as a reader sees it beside the scores table: rounded once (``whole``),
+    localised."""
+    return number_format(whole(value) or 0, 0)
 
 
 def check_sentence(check: Mapping[str, Any], dimension_names: Mapping[str, str]) -> str:
@@ -94,6 +95,9 @@ def check_sentence(check: Mapping[str, Any], dimension_names: Mapping[str, str])
         return _("%(subject)s at level %(actual)s of the %(target)s needed") % values
     values = {"subject": subject, "actual": number(check["actual"]),
               "target": number(check["target"])}
+    if not check["ok"] and (whole(check["actual"]) or 0) >= (whole(check["target"]) or 0):
+        # 39.6 of 40 shows as 40: say "just below" rather than "40 of the 40 needed".
+        return _("%(subject)s just below the %(target)s needed") % values
     if check["kind"] == "mean_min":
         if check["ok"]:
             return _("mean of %(subject)s %(actual)s (%(target)s needed)") % values

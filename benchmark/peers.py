@@ -50,15 +50,17 @@ def percentile_rank(values: Sequence[float] | np.ndarray, x: float) -> float:
 
 def percentiles(group: PeerGroup, scores: Mapping[str, float],
                 dimensions: Sequence[str]) -> dict[str, float]:
-    """The subject's percentile in the group per dimension and overall."""
-    return {d: round(percentile_rank(group.frame[d].to_numpy(), scores[d]), 0)
+    """The subject's percentile in the group per dimension and overall (unrounded: a page
+    rounds it once, as it shows it)."""
+    return {d: percentile_rank(group.frame[d].to_numpy(), scores[d])
             for d in [*dimensions, "overall"] if d in group.frame}
 
 
 def medians(group: PeerGroup, dimensions: Sequence[str]) -> dict[str, float]:
-    return {d: round(float(group.frame[d].median()), 1) for d in dimensions}
+    """The group's median per column, unrounded (rounded once where it is shown)."""
+    return {d: float(group.frame[d].median()) for d in dimensions}
 
 
 def cluster_shares(group: PeerGroup, clusters: Sequence[str]) -> dict[str, float]:
     counts = group.frame["cluster"].value_counts()
-    return {c: round(100 * counts.get(c, 0) / group.size, 1) for c in clusters}
+    return {c: 100 * counts.get(c, 0) / group.size for c in clusters}

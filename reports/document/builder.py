@@ -12,10 +12,11 @@ from typing import Any
 
 from assessment import clusters as cluster_texts
 from assessment.choices import role_label
+from assessment.numbers import whole
 from assessment.scoring.engine import CLUSTERS, next_cluster
 from benchmark import peers as benchmark
 from charts import figures as charts
-from reports.document import texts
+from reports.document import findings, texts
 from reports.document.checklist import build_checklist
 from reports.document.divergence import divergence_appendix
 from reports.document.inputs import ReportInputs
@@ -46,6 +47,11 @@ def _target(inputs: ReportInputs, cluster: str) -> tuple[str | None, dict[str, f
     if nxt is None:
         return None, dict.fromkeys(inputs.spec.dimensions, 100.0)
     return nxt, {d: float(v) for d, v in inputs.spec.profiles[nxt].items()}
+
+
+def _shown(values: dict[str, Any]) -> dict[str, int]:
+    """Figures as the report shows them: rounded once, here, for every section and chart."""
+    return {k: v for k, v in ((k, whole(v)) for k, v in values.items()) if v is not None}
 
 
 def _roadmap_rows(inputs: ReportInputs, items: list[RoadmapItem], start: date
@@ -117,20 +123,29 @@ def _start(inputs: ReportInputs) -> date:
 
 @dataclass(frozen=True)
 class _Basis:
-    """What the sections share: scores, the next cluster's target, the peer group."""
+    """What the sections share: scores, the next cluster's target, the peer group.
+
+    Every figure here is the one a reader sees (a whole number, ``whole``): the
+    sections, the findings and the charts take them from here and derive gaps from them.
+    """
 
     dims: list[str]
     names: dict[str, str]
     stored: dict[str, Any]
     cluster: str
-    scores: dict[str, float]
-    overall: float
+    scores: dict[str, int]
+    overall: int
     nxt: str | None
-    target: dict[str, float]
+    target: dict[str, int]
     group: benchmark.PeerGroup
-    peer_median: dict[str, float]
-    percentile: dict[str, float]
+    peer_median: dict[str, int]
+    percentile: dict[str, int]
     reference: dict[str, Any]
+
+    def figures(self) -> list[findings.Dimension]:
+        return [findings.Dimension(code=d, name=self.names[d], score=self.scores[d],
+                                   target=self.target[d], median=self.peer_median.get(d),
+                                   percentile=self.percentile.get(d)) for d in self.dims]
 
 
 def _basis(inputs: ReportInputs) -> _Basis:
@@ -143,64 +158,127 @@ def _basis(inputs: ReportInputs) -> _Basis:
                                  size=inputs.company.get("size", ""))
     return _Basis(
         dims=dims, names=inputs.dimension_names, stored=inputs.result["result"],
-        cluster=cluster, scores=scores, overall=overall, nxt=nxt, target=target, group=group,
-        peer_median=benchmark.medians(group, dims) if group.size else {},
-        percentile=benchmark.percentiles(group, {**scores, "overall": overall}, dims)
+        cluster=cluster, scores=_shown(scores), overall=whole(overall) or 0, nxt=nxt,
+        target=_shown(target), group=group,
+        peer_median=_shown(benchmark.medians(group, [*dims, "overall"])) if group.size else {},
+        percentile=_shown(benchmark.percentiles(group, {**scores, "overall": overall}, dims))
         if group.size else {},
         reference=inputs.reference or {})
 
 
-def _summary(inputs: ReportInputs, b: _Basis) -> dict[str, Any]:
-    by_code = {q.code: q for q in inputs.questions}
+def _answers(inputs: ReportInputs, b: _Basis) -> list[findings.Answer]:
+    return [findings.Answer(code=q.code, dimension=q.dimension, text=q.text,
+                            level=inputs.levels.get(q.code), weight=q.weight,
+                            options=q.options, dimension_name=b.names.get(q.dimension, ""))
+            for q in inputs.questions if q.scored]
 
-    def question_item(code: str) -> dict[str, Any]:
-        q = by_code[code]
-        return {"code": code, "text": q.text, "level": inputs.levels.get(code),
-                "dimension": b.names.get(q.dimension, "")}
 
+def _requirements(b: _Basis) -> list[tuple[str, str]]:
+    """What the next cluster's rule still lacks: (subject, the rule's own sentence)."""
+    return [(c["subject"], cluster_texts.check_sentence(c, b.names))
+            for c in b.stored["explanation"].get("missing", [])]
+
+
+def _first_steps(rows: list[dict[str, Any]]) -> str:
+    first = [r for r in rows if r["phase"] == rows[0]["phase"]][:3] if rows else []
+    return findings.first_steps_paragraph(
+        titles=[r["title"] for r in first],
+        phase=str(first[0]["phase_label"]) if first else "",
+        dimensions=list(dict.fromkeys(r["dimension"] for r in first if r["dimension"])),
+        outcome=findings.outcome_of(first[0]["description"]) if first else "")
+
+
+def _summary(inputs: ReportInputs, b: _Basis, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    texts_by_code = {q.code: q.text for q in inputs.questions}
+    company = inputs.company
+    next_name = cluster_texts.cluster_name(b.nxt) if b.nxt else None
+    standing = findings.Standing(
+        cluster=b.cluster, cluster_name=cluster_texts.cluster_name(b.cluster),
+        overall=b.overall, percentile=b.percentile.get("overall"),
+        peer_median=b.peer_median.get("overall"),
+        peers=findings.peers_in_words(level=b.group.level, size=b.group.size,
+                                      sector=company.get("sector_label", ""),
+                                      size_band=company.get("size_label", "")),
+        # The publisher, without the sample's description (the position section gives it).
+        reference_source=str(b.reference.get("name", "")).split(" – ")[0],
+        shares=_shown(b.reference.get("shares") or {}))
     return {
         "cluster": b.cluster, "cluster_name": cluster_texts.cluster_name(b.cluster),
         "cluster_description": cluster_texts.DESCRIPTIONS[b.cluster],
-        "next_cluster_name": cluster_texts.cluster_name(b.nxt) if b.nxt else None,
-        "overall": b.overall,
+        "next_cluster_name": next_name, "overall": b.overall,
+        "percentile": b.percentile.get("overall"),
+        "findings": [findings.standing_paragraph(standing),
+                     findings.holding_back_paragraph(dimensions=b.figures(),
+                                                     next_name=next_name,
+                                                     requirements=_requirements(b)),
+                     _first_steps(rows)],
         "explanation": cluster_texts.explanation_sentences(b.stored["explanation"], b.names),
-        "borderline": cluster_texts.borderline_sentences(
-            b.stored.get("borderline"), {code: q.text for code, q in by_code.items()}),
-        "strengths": [question_item(c) for c in b.stored.get("strengths", [])],
-        "gaps": [question_item(c) for c in b.stored.get("gaps", [])],
+        "borderline": cluster_texts.borderline_sentences(b.stored.get("borderline"),
+                                                         texts_by_code),
+        **findings.practices(spec=inputs.spec, answers=_answers(inputs, b), target=b.target),
     }
 
 
 def _position(b: _Basis) -> dict[str, Any]:
+    peer_shares = _shown(benchmark.cluster_shares(b.group, CLUSTERS)) if b.group.size else {}
+    shares = _shown(b.reference.get("shares") or {})
     return {
         "reference": b.reference,
         "reference_rows": [
-            {"code": c, "name": cluster_texts.cluster_name(c),
-             "share": (b.reference.get("shares") or {}).get(c), "yours": c == b.cluster}
+            {"name": cluster_texts.cluster_name(c), "share": shares.get(c),
+             "description": cluster_texts.DESCRIPTIONS[c], "peer_share": peer_shares.get(c),
+             "yours": c == b.cluster}
             for c in CLUSTERS
         ],
+        "above": sum(v for c, v in shares.items()
+                     if CLUSTERS.index(c) > CLUSTERS.index(b.cluster)),
         "peer_level": b.group.level, "peer_label": texts.PEER_LEVELS[b.group.level],
         "peer_size": b.group.size,
-        "peer_shares": benchmark.cluster_shares(b.group, CLUSTERS) if b.group.size else {},
+        "peers": findings.peers_in_words(level=b.group.level, size=b.group.size,
+                                         sector="", size_band=""),
+        "overall_percentile": b.percentile.get("overall"),
+        "overall_median": b.peer_median.get("overall"),
+        "overall_words": findings.percentile_words(b.percentile.get("overall")),
     }
 
 
-def _dimensions(inputs: ReportInputs, b: _Basis) -> list[dict[str, Any]]:
+def _addressed_by(inputs: ReportInputs, rows: list[dict[str, Any]], code: str) -> str:
+    """The action that addresses a question: the roadmap's, else the library's (never
+    one the consultant dropped)."""
+    for r in rows:
+        if r["question_code"] == code:
+            return f"{r['title']} ({r['phase_label']})"
+    dropped = {e["action_code"] for e in inputs.roadmap_edits if e.get("dropped")}
+    for a in inputs.actions:
+        if (a.question_code == code and a.code not in dropped
+                and (inputs.levels.get(code) or 1) <= a.max_level):
+            return inputs.action_texts.get(a.code, ("", ""))[0]
+    return ""
+
+
+def _dimensions(inputs: ReportInputs, b: _Basis, rows: list[dict[str, Any]]
+                ) -> list[dict[str, Any]]:
+    answers = _answers(inputs, b)
+    next_name = cluster_texts.cluster_name(b.nxt) if b.nxt else None
+    missing = b.stored["explanation"].get("missing", [])
     dimensions = []
-    for d in b.dims:
-        answers = []
-        for q in inputs.questions:
-            if q.dimension != d or not q.scored:  # context questions: the company profile
-                continue
-            level = inputs.levels.get(q.code)
-            answers.append({"code": q.code, "text": q.text, "level": level, "scored": q.scored,
-                            "label": q.options.get(level, "") if level else "",
-                            "key": q.key, "weight": q.weight})
-        dimensions.append({"code": d, "name": b.names[d], "score": b.scores[d],
-                           "target": b.target.get(d),
-                           "gap": max(0.0, round(b.target.get(d, 0) - b.scores[d], 1)),
-                           "median": b.peer_median.get(d),
-                           "percentile": b.percentile.get(d), "answers": answers})
+    for dim in b.figures():
+        gaps = findings.question_gaps(spec=inputs.spec, answers=answers, dimension=dim.code,
+                                      target=dim.target)
+        dimensions.append({
+            "code": dim.code, "name": dim.name, "score": dim.score, "target": dim.target,
+            "gap": dim.gap, "median": dim.median, "percentile": dim.percentile,
+            "percentile_words": findings.percentile_words(dim.percentile),
+            "level": findings.typical_level(dim.score),
+            "level_words": findings.level_words(findings.typical_level(dim.score)),
+            "reading": findings.dimension_reading(dim, next_name=next_name),
+            "gaps": [{**g, "action": _addressed_by(inputs, rows, str(g["code"]))} for g in gaps],
+            "requirements": [cluster_texts.check_sentence(c, b.names) for c in missing
+                             if dim.code in c["subject"].split("+")],
+            "answers": [{"code": a.code, "text": a.text, "level": a.level,
+                         "label": a.options.get(a.level, "") if a.level else ""}
+                        for a in answers if a.dimension == dim.code],
+        })
     return dimensions
 
 
@@ -229,7 +307,7 @@ def _figures(inputs: ReportInputs, b: _Basis) -> dict[str, Any]:
     if b.reference.get("shares"):
         figures["reference"] = charts.cluster_distribution(
             labels=[cluster_texts.cluster_name(c) for c in CLUSTERS],
-            shares=[float(b.reference["shares"].get(c, 0)) for c in CLUSTERS],
+            shares=[_shown(b.reference["shares"]).get(c, 0) for c in CLUSTERS],
             highlight=CLUSTERS.index(b.cluster), height=260,
         )
     return figures
@@ -239,14 +317,14 @@ def _progress(inputs: ReportInputs, b: _Basis) -> dict[str, Any] | None:
     previous = inputs.previous
     if not previous:
         return None
+    before = _shown(previous["scores"])
+    overall = whole(previous["overall"]) or 0
     return {
         "date": previous["created_at"],
         "cluster": cluster_texts.cluster_name(previous["cluster"]),
-        "overall": previous["overall"],
-        "overall_delta": round(b.overall - float(previous["overall"]), 1),
-        "dimensions": [{"name": b.names[d], "before": previous["scores"].get(d),
-                        "now": b.scores[d],
-                        "delta": round(b.scores[d] - float(previous["scores"].get(d, 0)), 1)}
+        "overall": overall, "overall_delta": b.overall - overall,
+        "dimensions": [{"name": b.names[d], "before": before.get(d), "now": b.scores[d],
+                        "delta": b.scores[d] - before[d] if d in before else None}
                        for d in b.dims],
     }
 
@@ -265,7 +343,7 @@ def _completeness(b: _Basis) -> dict[str, Any]:
     dont_know = int(b.stored.get("dont_know", 0))
     n_questions = int(b.stored.get("questions", 0)) or 1
     return {"dont_know": dont_know, "questions": n_questions,
-            "share": round(100 * dont_know / n_questions, 1),
+            "share": whole(100 * dont_know / n_questions),
             "answered": n_questions - dont_know}
 
 
@@ -273,14 +351,15 @@ def build_report(inputs: ReportInputs) -> ReportData:
     """Every section's data, one function per section."""
     b = _basis(inputs)
     items = plan_items(inputs, b.target)
+    rows = _roadmap_rows(inputs, items, _start(inputs))
     return ReportData(
         meta={"company": inputs.company, "date": inputs.date, "language": inputs.language,
               "version": inputs.spec.version, "participants": inputs.participants,
               "profile": _company_profile(inputs)},
-        summary=_summary(inputs, b),
+        summary=_summary(inputs, b, rows),
         position=_position(b),
-        dimensions=_dimensions(inputs, b),
-        roadmap=_roadmap_rows(inputs, items, _start(inputs)),
+        dimensions=_dimensions(inputs, b, rows),
+        roadmap=rows,
         kpi_plan=_kpi_plan(inputs, items),
         checklist=_checklist(inputs),
         completeness=_completeness(b),

@@ -49,3 +49,23 @@ def test_no_sentence_calls_another_cluster_the_closest_profile():
                 assert "are closest to" not in text
                 assert clusters.cluster_name(other) in text
     assert len(seen) >= 3  # the sample has results whose nearest profile is another cluster
+
+
+def test_sentences_print_the_scores_as_the_table_beside_them_rounds_them():
+    check = {"kind": "dimension_min", "subject": "data", "target": 40.0, "actual": 38.8,
+             "ok": False}
+    with translation.override("en"):
+        assert clusters.check_sentence(check, NAMES) == "data 39 of the 40 needed"
+        mean = {"kind": "mean_min", "subject": "strategy+organization", "target": 35.0,
+                "actual": 48.5, "ok": True}
+        assert clusters.check_sentence(mean, NAMES) == \
+            "mean of strategy + organisation 49 (35 needed)"
+
+
+def test_a_score_just_under_the_threshold_never_reads_as_reaching_it():
+    check = {"kind": "dimension_min", "subject": "data", "target": 40.0, "actual": 39.6,
+             "ok": False}
+    with translation.override("en"):
+        assert clusters.check_sentence(check, NAMES) == "data just below the 40 needed"
+    with translation.override("it"):
+        assert "appena sotto i 40 richiesti" in clusters.check_sentence(check, NAMES)
