@@ -58,6 +58,7 @@ def _strengths_and_gaps(spec: scoring.QuestionnaireSpec, levels: np.ndarray,
     rows = np.arange(len(ranked))[:, None]
     strong[rows, ranked[:, :n]] = top
     gap[strong] = -np.inf
+    gap[np.isnan(levels)] = -np.inf  # a "don't know" is something to clarify, not a gap
     order = np.argsort(-gap, axis=1, kind="stable")[:, :n]
     wide = np.take_along_axis(gap, order, axis=1) > 0
     gaps = [list(codes[o[w]]) for o, w in zip(order, wide)]

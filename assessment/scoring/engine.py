@@ -314,7 +314,8 @@ def strengths_and_gaps(
     Strengths: the highest question scores of at least 50, heavier questions first
     on ties. Gaps: (dimension target - question score) x weight, widest first,
     among the questions not already listed as strengths (a practice is one or the
-    other in a summary, never both).
+    other in a summary, never both) and answered with a level: a "don't know" is
+    something to clarify, not a gap to close.
     """
     scores = question_scores({q.code: levels.get(q.code) for q in spec.scored})
     order = {q.code: i for i, q in enumerate(spec.scored)}
@@ -325,7 +326,9 @@ def strengths_and_gaps(
         key=lambda c: (-scores[c], -weight[c], order[c]),
     )[:n]
     gap = {c: (target.get(dim[c], 100.0) - scores[c]) * weight[c] for c in scores}
-    gaps = sorted((c for c in scores if gap[c] > 0 and c not in strengths),
+    known = {c for c in scores
+             if (lv := levels.get(c)) is not None and lv == lv}  # NaN != NaN: don't know
+    gaps = sorted((c for c in scores if gap[c] > 0 and c not in strengths and c in known),
                   key=lambda c: (-gap[c], order[c]))[:n]
     return strengths, gaps
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from assessment import rescoring
-from assessment.models import Assessment, Option
+from assessment.models import Assessment, Option, Question
 from assessment.scoring import engine as scoring
 from assessment.selectors import answer_levels, questionnaire_spec
 from assessment.services import answers_save, assessment_score, result_snapshot
@@ -122,3 +122,21 @@ def test_packed_levels_round_trip_with_dont_know():
     assert np.array_equal(unpack(texts, 3), matrix, equal_nan=True)
     with pytest.raises(ValueError):
         unpack(["12", "123"], 3)
+
+
+def test_dont_know_answers_are_never_gaps_one_by_one_or_vectorised():
+    from tests.factories import answer
+
+    make_questionnaire(per_dimension=4)
+    respondent = make_respondent()
+    codes = list(Question.objects.filter(scored=True).order_by("id").values_list("code", flat=True))
+    # the four heaviest gaps would be these "don't know" answers (scored as level 1)
+    answer(respondent, levels={c: None for c in codes[:4]}, default=2)
+    assessment = respondent.assessment
+    assessment.submitted_at = assessment.created_at
+    assessment_score(assessment=assessment, levels=answer_levels(respondent=respondent))
+    one_by_one = Assessment.objects.get().result["gaps"]
+    assert rescoring.assessments_rescore_all() == 1
+    vectorised = Assessment.objects.get().result["gaps"]
+    assert one_by_one == vectorised and len(vectorised) == 3
+    assert not set(vectorised) & set(codes[:4])
