@@ -326,8 +326,8 @@ def strengths_and_gaps(
         key=lambda c: (-scores[c], -weight[c], order[c]),
     )[:n]
     gap = {c: (target.get(dim[c], 100.0) - scores[c]) * weight[c] for c in scores}
-    known = {c for c in scores
-             if (lv := levels.get(c)) is not None and lv == lv}  # NaN != NaN: don't know
+    known = {c for c in scores  # None or NaN: don't know
+             if (lv := levels.get(c)) is not None and not math.isnan(lv)}
     gaps = sorted((c for c in scores if gap[c] > 0 and c not in strengths and c in known),
                   key=lambda c: (-gap[c], order[c]))[:n]
     return strengths, gaps
