@@ -15,7 +15,7 @@ from assessment.choices import role_label
 from assessment.scoring.engine import CLUSTERS, next_cluster
 from benchmark import peers as benchmark
 from charts import figures as charts
-from reports.document import texts
+from reports.document import kpi_targets, texts
 from reports.document.checklist import build_checklist
 from reports.document.divergence import divergence_appendix
 from reports.document.inputs import ReportInputs
@@ -72,7 +72,8 @@ def _roadmap_rows(inputs: ReportInputs, items: list[RoadmapItem], start: date
 
 
 def _kpi_plan(inputs: ReportInputs, items: list[RoadmapItem]) -> list[dict[str, Any]]:
-    """KPIs of the chosen actions (in priority order), then the core CX KPIs."""
+    """KPIs of the chosen actions (in priority order), then the core CX KPIs, then any other
+    KPI with a recorded baseline; targets follow each KPI's rule for the company's cluster."""
     owners: dict[str, str] = {}
     linked: dict[str, list[str]] = {}
     for item in items:
@@ -81,17 +82,24 @@ def _kpi_plan(inputs: ReportInputs, items: list[RoadmapItem]) -> list[dict[str, 
             linked.setdefault(code, []).append(item.action.code)
     core = [c for c, k in inputs.kpis.items() if k["core"]][:CORE_KPI_LIMIT]
     codes = list(dict.fromkeys([*linked, *core]))[:KPI_LIMIT]
+    codes += [c for c in inputs.kpi_records if c not in codes]
     plan = []
     for code in codes:
         k = inputs.kpis.get(code)
         if k is None:
             continue
+        rule = kpi_targets.rule_of(k.get("target_rule") or {}, direction=k["direction"],
+                                   language=inputs.language)
+        baseline, target = inputs.kpi_records.get(code, (None, None))
         plan.append({
             **k, "owner": role_label(owners.get(code, k["default_owner"])),
             "direction_label": texts.DIRECTIONS.get(k["direction"], k["direction"]),
-            "target": texts.TARGETS.get(k["direction"], ""),
+            "unit_label": kpi_targets.unit_label(rule), "source": rule.source,
+            "target": kpi_targets.target_text(rule, cluster=inputs.result["cluster"],
+                                              baseline=baseline, target=target),
             "cadence_label": texts.CADENCES.get(k["cadence"], k["cadence"]),
-            "baseline": None, "actions": linked.get(code, []),
+            "baseline": None if baseline is None else kpi_targets.with_unit(rule, baseline),
+            "actions": linked.get(code, []),
         })
     return plan
 
