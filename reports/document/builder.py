@@ -12,6 +12,7 @@ from typing import Any
 
 from assessment import clusters as cluster_texts
 from assessment.choices import role_label
+from assessment.numbers import whole
 from assessment.scoring.engine import CLUSTERS, next_cluster
 from benchmark import peers as benchmark
 from charts import figures as charts
@@ -21,6 +22,7 @@ from reports.document.divergence import divergence_appendix
 from reports.document.inputs import ReportInputs
 from reports.roadmap.edits import apply_edits
 from reports.roadmap.plan import RoadmapItem, build_roadmap, by_phase
+from reports.roadmap.projection import project
 
 CORE_KPI_LIMIT = 5
 KPI_LIMIT = 14
@@ -39,6 +41,8 @@ class ReportData:
     progress: dict[str, Any] | None
     figures: dict[str, Any] = field(default_factory=dict)
     divergence: dict[str, Any] | None = None
+    # Scores (as shown) and cluster today and after each phase of the roadmap.
+    projection: dict[str, Any] = field(default_factory=dict)
 
 
 def _target(inputs: ReportInputs, cluster: str) -> tuple[str | None, dict[str, float]]:
@@ -277,10 +281,34 @@ def _completeness(b: _Basis) -> dict[str, Any]:
             "answered": n_questions - dont_know}
 
 
+def _projection(inputs: ReportInputs, b: _Basis, items: list[RoadmapItem]) -> dict[str, Any]:
+    """Today and each phase: the whole-number scores a reader sees, the overall score and
+    the cluster; the phases' actions carried out cumulatively (reports.roadmap.projection)."""
+    phases_with_actions = {i.phase for i in items if i.action.question_code}
+    rows = [{"phase": p.phase, "label": texts.AFTER_PHASE[p.phase],
+             "scores": [whole(p.scores[d]) for d in b.dims], "overall": whole(p.overall),
+             "cluster": p.cluster, "cluster_name": cluster_texts.cluster_name(p.cluster),
+             "actions": p.phase == "today" or p.phase in phases_with_actions}
+            for p in project(inputs.spec, inputs.levels, items)]
+    last = rows[-1]
+    return {"dimensions": [b.names[d] for d in b.dims], "phases": rows,
+            "by_phase": {r["phase"]: r for r in rows},
+            "moves": last["cluster"] != rows[0]["cluster"]}
+
+
+def _projection_figure(projection: dict[str, Any]) -> Any:
+    """One radar: today, after the foundations, after the scale phase (the table's numbers)."""
+    kinds = {"today": "company", "foundations": "peer", "scale": "target"}
+    series = [(str(r["label"]), r["scores"], kinds[r["phase"]])
+              for r in projection["phases"] if r["phase"] in kinds]
+    return charts.radar(projection["dimensions"], series, height=380)
+
+
 def build_report(inputs: ReportInputs) -> ReportData:
     """Every section's data, one function per section."""
     b = _basis(inputs)
     items = plan_items(inputs, b.target)
+    projection = _projection(inputs, b, items)
     return ReportData(
         meta={"company": inputs.company, "date": inputs.date, "language": inputs.language,
               "version": inputs.spec.version, "participants": inputs.participants,
@@ -293,7 +321,8 @@ def build_report(inputs: ReportInputs) -> ReportData:
         checklist=_checklist(inputs),
         completeness=_completeness(b),
         progress=_progress(inputs, b),
-        figures=_figures(inputs, b),
+        figures={**_figures(inputs, b), "projection": _projection_figure(projection)},
+        projection=projection,
         divergence=divergence_appendix(inputs.workshop, {q.code: q for q in inputs.questions},
                                        b.names, inputs.spec),
     )

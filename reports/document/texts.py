@@ -72,3 +72,6 @@ CADENCES = {"monthly": _("monthly"), "quarterly": _("quarterly"),
 
 PEER_LABEL = _("Peer median")
 FULL_MARKS = _("Full marks")
+
+AFTER_PHASE = {"today": _("Today"), "quick_wins": _("After the quick wins"),
+               "foundations": _("After the foundations"), "scale": _("After the scale phase")}
