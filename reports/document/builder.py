@@ -122,6 +122,12 @@ def plan_rows(inputs: ReportInputs) -> list[dict[str, Any]]:
     return _roadmap_rows(inputs, plan_items(inputs, target), _start(inputs))
 
 
+def plan_kpis(inputs: ReportInputs) -> list[dict[str, Any]]:
+    """Only the KPI plan's rows (for the consultant's baselines and targets page)."""
+    _nxt, target = _target(inputs, inputs.result["cluster"])
+    return _kpi_plan(inputs, plan_items(inputs, target))
+
+
 def _start(inputs: ReportInputs) -> date:
     """The plan's first day: the day of the answers."""
     return inputs.date.date() if hasattr(inputs.date, "date") else inputs.date
