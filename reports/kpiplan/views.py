@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -33,8 +34,16 @@ def kpi_context(*, assessment: Assessment, language: str) -> dict[str, Any]:
                                 language=language) for r in rows}
     for row in rows:
         baseline, target = inputs.kpi_records.get(row["code"], (None, None))
-        row["initial"] = {"code": row["code"], "baseline": baseline, "target": target}
+        row["initial"] = {"code": row["code"], "baseline": _typed(baseline),
+                          "target": _typed(target)}
     return {"rows": rows, "rules": rules}
+
+
+def _typed(value: float | None) -> str:
+    """A recorded value as a consultant would type it: 12, 4,8 (no trailing .0)."""
+    if value is None:
+        return ""
+    return number_format(value, decimal_pos=0 if float(value).is_integer() else None)
 
 
 @login_required

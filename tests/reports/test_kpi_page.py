@@ -61,7 +61,7 @@ def test_a_consultant_records_a_baseline_and_the_report_uses_it(client, consulta
     assert report_fingerprint(assessment=scored, language="en") != before
     plan = {k["code"]: k for k in report_data(assessment=scored, language="en").kpi_plan}
     assert plan["nps"]["baseline"] == "−12 points"
-    assert plan["nps"]["target"] == "from −12 to −5 points within 12 months"
+    assert plan["nps"]["target"] == "from −12 to −6 points within 12 months"  # −5.5, halves away from 0
     assert plan["csat"]["target"] == "from 70% to 80% within 12 months"
     assert plan["scv_coverage"]["target"] == \
         "+5 to +8 percentage points on the measured baseline within 12 months"
