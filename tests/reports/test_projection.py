@@ -1,5 +1,7 @@
 """The projected roadmap: scores and cluster after each phase, by the scoring engine."""
 
+from itertools import pairwise
+
 from assessment.scoring import engine
 from assessment.scoring.engine import CLUSTERS
 from reports.roadmap.plan import ActionSpec, RoadmapItem
@@ -41,7 +43,7 @@ def test_projection_never_lowers_an_answer_or_a_score():
     assert lifted["STR1"] == 5 and lifted["DAT1"] == 3
     phases = project(SPEC, levels, [item("STR1", "quick_wins"), item("DAT2", "foundations"),
                                     item("EXE3", "scale", max_level=3)])
-    for before, after in zip(phases, phases[1:], strict=False):
+    for before, after in pairwise(phases):
         assert all(after.scores[d] >= before.scores[d] for d in DIMS)
         assert after.overall >= before.overall
 

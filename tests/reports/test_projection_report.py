@@ -41,7 +41,7 @@ def test_the_projection_table_and_the_chart_show_the_same_numbers(content):
     table = html[html.index('class="small projection-table"'):]
     table = table[:table.index("</table>")]
     for phase in ("today", "foundations", "scale"):
-        row = re.search(rf'data-phase="{phase}">(.*?)</tr>', table, re.S).group(1)
+        row = re.search(rf'data-phase="{phase}">(.*?)</tr>', table, re.DOTALL).group(1)
         cells = [int(c) for c in re.findall(r'<td class="num">(?:<strong>)?(-?\d+)', row)]
         assert cells[:-1] == phases[phase]["scores"] and cells[-1] == phases[phase]["overall"]
 
@@ -51,7 +51,7 @@ def test_the_roadmap_section_opens_with_where_the_plan_leads(content):
     data = report_data(assessment=assessment, language="en")
     by_phase = data.projection["by_phase"]
     html = html_of(data)
-    lead = re.search(r'class="projection-lead"><strong>(.*?)</strong>', html, re.S).group(1)
+    lead = re.search(r'class="projection-lead"><strong>(.*?)</strong>', html, re.DOTALL).group(1)
     assert by_phase["today"]["cluster_name"] in lead
     if data.projection["moves"]:
         assert by_phase["scale"]["cluster_name"] in lead
