@@ -303,10 +303,13 @@ def _projection(inputs: ReportInputs, b: _Basis, items: list[RoadmapItem]) -> di
 
 
 def _projection_figure(projection: dict[str, Any]) -> Any:
-    """One radar: today, after the foundations, after the scale phase (the table's numbers)."""
+    """One radar: today, after the foundations, after the scale phase (the table's numbers);
+    a phase that changes nothing is not drawn over the one before it."""
     kinds = {"today": "company", "foundations": "peer", "scale": "target"}
-    series = [(str(r["label"]), r["scores"], kinds[r["phase"]])
-              for r in projection["phases"] if r["phase"] in kinds]
+    series: list[tuple[str, list[int], str]] = []
+    for r in projection["phases"]:
+        if r["phase"] in kinds and not (series and series[-1][1] == r["scores"]):
+            series.append((str(r["label"]), r["scores"], kinds[r["phase"]]))
     return charts.radar(projection["dimensions"], series, height=380)
 
 
