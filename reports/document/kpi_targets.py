@@ -136,6 +136,14 @@ def unit_label(rule: TargetRule) -> str:
     return labels.get(rule.kind, "")
 
 
+def short_unit(rule: TargetRule) -> str:
+    """The unit beside an input: points, %, days, €, 1–7 scale."""
+    if rule.kind == "points" and rule.minimum is not None and rule.minimum > 0:
+        return _scale(rule)
+    short = {"pp": "%", "currency": "€", "ratio": "×"}
+    return short.get(rule.kind) or unit_label(rule).split(",")[0]
+
+
 def _sign(rule: TargetRule) -> int:
     return -1 if rule.direction == "lower" else 1
 

@@ -18,7 +18,7 @@ from assessment.access import assessment_for_user
 from assessment.models import Assessment
 from reports.document.builder import plan_kpis
 from reports.document.inputs import inputs_for_assessment
-from reports.document.kpi_targets import rule_of
+from reports.document.kpi_targets import rule_of, short_unit
 from reports.kpiplan.forms import KpiRecordFormSet
 from reports.kpiplan.services import kpi_records_save
 
@@ -34,6 +34,7 @@ def kpi_context(*, assessment: Assessment, language: str) -> dict[str, Any]:
                                 language=language) for r in rows}
     for row in rows:
         baseline, target = inputs.kpi_records.get(row["code"], (None, None))
+        row["input_unit"] = short_unit(rules[row["code"]])
         row["initial"] = {"code": row["code"], "baseline": _typed(baseline),
                           "target": _typed(target)}
     return {"rows": rows, "rules": rules}

@@ -123,3 +123,14 @@ def test_the_assessment_page_links_to_the_kpi_page(client, consultant, scored):
     client.force_login(consultant)
     page = client.get(reverse("consultant:assessment", args=[scored.pk])).content.decode()
     assert reverse("consultant:kpis", args=[scored.pk]) in page
+
+
+def test_an_italian_decimal_comma_is_read(client, consultant, scored):
+    client.force_login(consultant)
+    client.cookies["django_language"] = "it"
+    url = reverse("consultant:kpis", args=[scored.pk])
+    data = page_data(client, url)
+    data[f"kpi-{code_index(data, 'csat')}-baseline"] = "70,5"
+    assert "1 KPI salvato." in client.post(url, data, follow=True).content.decode()
+    assert float(KpiRecord.objects.get(kpi__code="csat").baseline) == 70.5
+    assert page_data(client, url)[f"kpi-{code_index(data, 'csat')}-baseline"] == "70,5"

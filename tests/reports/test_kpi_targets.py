@@ -10,6 +10,7 @@ from reports.document.kpi_targets import (
     KINDS,
     projected,
     rule_of,
+    short_unit,
     target_text,
     unit_label,
     value_error,
@@ -65,6 +66,9 @@ def test_effort_score_on_a_1_to_7_scale():
     assert target_text(ces, cluster="aware", baseline=4.8) == \
         "from 4.8 to 5.3 on the 1–7 scale within 12 months"
     assert unit_label(ces) == "points on the 1–7 scale"
+    assert short_unit(ces) == "1–7 scale"
+    assert [short_unit(rule(k)) for k in KINDS] == \
+        ["points", "%", "days", "hours", "€", "number", "×"]
     assert projected(ces, cluster="aware", baseline=6.9) == 7.0
     assert value_error(ces, 9) == "Enter a value between 1 and 7."
 
