@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from assessment.numbers import whole
 from reports.document.pdf import report_html
@@ -79,3 +80,19 @@ def test_a_custom_action_prints_its_gap_from_its_question_and_no_priority_0(cont
     # the pilot lifts STR01 in the quick wins: the projection counts it
     phases = data.projection["by_phase"]
     assert phases["quick_wins"]["scores"][0] > phases["today"]["scores"][0]
+
+
+def test_a_new_action_needs_a_target_question_or_an_impact():
+    from reports.roadmap.forms import RoadmapAddForm
+
+    choices = {"phases": [("scale", "Scale")], "dimensions": [("execution", "Execution")],
+               "questions": [("EXE02", "EXE02 · Click and collect")]}
+    form = RoadmapAddForm({"title": "Train the staff", "dimension": "execution",
+                           "phase": "scale"}, **choices)
+    with translation.override("en"):
+        assert not form.is_valid()
+        assert form.errors["question_code"] == [
+            "A new action needs a target question or an impact, so that the plan can rank it."]
+    for extra in ({"question_code": "EXE02"}, {"impact": "2"}):
+        assert RoadmapAddForm({"title": "Train the staff", "dimension": "execution",
+                               "phase": "scale", **extra}, **choices).is_valid()
