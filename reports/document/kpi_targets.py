@@ -41,8 +41,9 @@ class TargetRule:
 
 
 def rule_of(data: Mapping[str, Any], *, direction: str, language: str) -> TargetRule:
-    """A KPI's rule as stored on it (``Kpi.target_rule``); an empty one reads as a count."""
-    kind = data.get("kind") or "count"
+    """A KPI's rule as stored on it (``Kpi.target_rule``); an empty one (content not loaded
+    since) has no unit and no range, so the plan asks for a trend agreed with the owner."""
+    kind = data.get("kind") or ""
     low, high = data.get("scale") or DEFAULT_SCALE.get(kind, (None, None))
     source = data.get("source") or {}
     return TargetRule(

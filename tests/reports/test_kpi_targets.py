@@ -157,3 +157,11 @@ def test_the_catalogue_gives_every_kpi_a_rule_with_a_range_for_every_cluster():
         assert all(low <= high for low, high in data["ranges"].values())
     assert sorted(c for r in doc["target_rules"] for c in r["kpis"]) == \
         sorted(k["code"] for k in doc["kpis"])
+
+
+def test_a_kpi_without_a_rule_asks_for_a_trend_and_takes_any_number():
+    empty = rule_of({}, direction="higher", language="en")
+    assert unit_label(empty) == ""
+    assert target_text(empty, cluster="aware") == "a trend agreed with the owner"
+    assert target_text(empty, cluster="aware", baseline=3) == "a trend agreed with the owner"
+    assert value_error(empty, -5) is None
