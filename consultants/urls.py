@@ -5,6 +5,7 @@ from assessment.answers import privacy_views
 from assessment.answers import views as history_views
 from consultants import views
 from reports import views as report_views
+from reports.kpiplan import views as kpi_views
 from reports.roadmap import views as roadmap_views
 from workshops import views as workshop_views
 
@@ -36,6 +37,7 @@ urlpatterns = [
     path("assessments/<int:pk>/history/<int:change>/restore/", history_views.restore,
          name="restore"),
     path("assessments/<int:pk>/roadmap/", roadmap_views.roadmap, name="roadmap"),
+    path("assessments/<int:pk>/kpis/", kpi_views.kpis, name="kpis"),
     path("assessments/<int:pk>/results/", views.assessment_results, name="results"),
     path("assessments/<int:pk>/report/", report_views.consultant_report_start, name="report"),
     path("assessments/<int:pk>/report/status/", report_views.consultant_report_status,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from assessment.content import FIXTURES, ContentError, read_yaml, translated
+from reports.document.kpi_targets import KINDS
 from reports.models import Action, Benefit, Kpi, Phase, Practice, ReferenceDistribution
 
 
@@ -21,6 +22,7 @@ def content_load() -> str:
         benefits[b["code"]], _ = Benefit.objects.update_or_create(
             code=b["code"], defaults={"group": b["group"], **translated(b["name"], "name")}
         )
+    rules = _target_rules(kpi_doc)
     kpis = {}
     for k in kpi_doc.get("kpis", []):
         if k["benefit"] not in benefits:
@@ -30,7 +32,7 @@ def content_load() -> str:
             **translated(k["formula"], "formula"), "unit": k["unit"],
             "direction": k["direction"], "cadence": k["cadence"],
             "benefit": benefits[k["benefit"]], "core": bool(k.get("core")),
-            "default_owner": k.get("default_owner", "CXO"),
+            "default_owner": k.get("default_owner", "CXO"), "target_rule": rules[k["code"]],
         })
     for a in actions_doc.get("actions", []):
         when = a["applies_when"]
@@ -58,3 +60,20 @@ def content_load() -> str:
     return (f"content: {len(benefits)} benefits, {len(kpis)} KPIs, "
             f"{len(actions_doc.get('actions', []))} actions, "
             f"{len(ref_doc.get('references', []))} reference distributions")
+
+
+def _target_rules(kpi_doc: dict) -> dict[str, dict]:
+    """KPI code -> its target rule; every KPI takes exactly one, of a known kind."""
+    rules: dict[str, dict] = {}
+    for rule in kpi_doc.get("target_rules", []):
+        if rule.get("kind") not in KINDS:
+            raise ContentError(f"target rule {rule.get('code')}: unknown kind {rule.get('kind')!r}")
+        data = {k: v for k, v in rule.items() if k != "kpis"}
+        for code in rule.get("kpis", []):
+            if code in rules:
+                raise ContentError(f"KPI {code}: more than one target rule")
+            rules[code] = data
+    missing = [k["code"] for k in kpi_doc.get("kpis", []) if k["code"] not in rules]
+    if missing:
+        raise ContentError(f"KPIs without a target rule: {', '.join(missing)}")
+    return rules

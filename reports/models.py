@@ -44,6 +44,8 @@ class Kpi(models.Model):
     benefit = models.ForeignKey(Benefit, on_delete=models.PROTECT, related_name="kpis")
     core = models.BooleanField(_("core CX KPI"), default=False)
     default_owner = models.CharField(_("default owner"), max_length=32)
+    # How far the KPI should move in 12 months by cluster (reports.document.kpi_targets).
+    target_rule = models.JSONField(_("target rule"), default=dict, blank=True)
 
     class Meta:
         verbose_name = "KPI"
@@ -172,3 +174,25 @@ class RoadmapEdit(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.action_code
+
+
+class KpiRecord(models.Model):
+    """A KPI's measured baseline for an assessment, and the target agreed with the company."""
+
+    assessment = models.ForeignKey(
+        "assessment.Assessment", on_delete=models.CASCADE, related_name="kpi_records"
+    )
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="records")
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2)
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2,
+                                 null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kpi__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "kpi"], name="one_record_per_kpi"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kpi.code}: {self.baseline}"

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from assessment.choices import Mode
 from assessment.models import Assessment
 from assessment.selectors import workshop_stamp
-from reports.models import ReportFile
+from reports.models import KpiRecord, ReportFile
 
 
 def report_fingerprint(*, assessment: Assessment, language: str) -> str:
@@ -25,6 +25,8 @@ def report_fingerprint(*, assessment: Assessment, language: str) -> str:
         # The consultant's roadmap edits and the participants' answers (divergence
         # appendix) are shown too, so they are part of the report's state.
         "roadmap": assessment.roadmap_rev,
+        "kpis": list(KpiRecord.objects.filter(assessment=assessment).order_by("kpi_id")
+                     .values_list("kpi_id", "baseline", "target")),
         "workshop": workshop_stamp(assessment=assessment) if assessment.mode == Mode.WORKSHOP
         else None,
     }

@@ -127,7 +127,11 @@ def make_report_content() -> None:
             code=code, name_it=f"{code} it", name_en=code.upper(), definition_en=f"{code} def",
             definition_it=f"{code} def it", formula_en="a / b", formula_it="a / b", unit="%",
             direction="higher", cadence="quarterly", benefit=loyalty, core=core,
-            default_owner="CXO")
+            default_owner="CXO", target_rule={
+                "kind": "points" if code == "nps" else "pp", "decimals": 0,
+                "scale": [-100, 100] if code == "nps" else [0, 100],
+                "ranges": {c: [5, 8] for c in ("first_steps", "aware", "enterprising",
+                                               "structured", "advanced")}})
     rows = [("A-STR-1", "strategy", "STR01", 2, 3, 1, "quick_wins", ["conversion_rate"]),
             ("A-DAT-1", "data", "DAT01", 3, 3, 2, "foundations", ["scv_coverage"]),
             ("A-EXE-1", "execution", "EXE02", 4, 1, 3, "scale", [])]

@@ -86,6 +86,7 @@ MATRIX = {
     "consultant:consensus": ("get", "assessment", consultant_only(OK)),
     "consultant:import": ("get", "assessment", consultant_only(OK)),
     "consultant:roadmap": ("get", "assessment", consultant_only(OK)),
+    "consultant:kpis": ("get", "assessment", consultant_only(OK)),
     "consultant:history": ("get", "assessment", consultant_only(OK)),
     "consultant:restore": ("post", "change", consultant_only(REDIRECT)),
     "consultant:results": ("get", "assessment", consultant_only(OK)),

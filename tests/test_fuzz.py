@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessment.models import Answer, AnswerChange, Assessment, Company, Option, Respondent
-from reports.models import RoadmapEdit
+from reports.models import KpiRecord, RoadmapEdit
 from tests.factories import answer, invite, make_questionnaire, make_report_content, make_respondent
 from workshops import services as ws
 
@@ -73,7 +73,7 @@ def form(fields: dict[str, st.SearchStrategy], extra_keys: list[str] | None = No
 
 # --- invariants ---------------------------------------------------------------------
 
-MODELS = (Company, Assessment, Respondent, Answer, AnswerChange, RoadmapEdit)
+MODELS = (Company, Assessment, Respondent, Answer, AnswerChange, RoadmapEdit, KpiRecord)
 
 
 def counts() -> tuple[int, ...]:
@@ -287,3 +287,19 @@ def test_roadmap_edit(logged_in, roadmap_workshop, data, verb, restore):
         data["restore"] = restore
     post(logged_in, reverse("consultant:roadmap", args=[roadmap_workshop.pk]), data,
          accepted={302})
+
+
+# Two rows of the KPI page's formset and its management form.
+KPI_FIELDS = {"kpi-TOTAL_FORMS": field("1", "2", "4"), "kpi-INITIAL_FORMS": field("4"),
+              "kpi-0-code": field("nps", "csat", "scv_coverage"), "kpi-1-code": field("csat"),
+              "kpi-0-baseline": field("12", "-40", "150", "4,8", "1e3", "NaN", "Infinity"),
+              "kpi-0-target": field("20", "", "-101"), "kpi-1-baseline": field("70", "101"),
+              "kpi-1-target": field("80")}
+
+
+@given(data=form(KPI_FIELDS, ["save", "kpi-2-code", "kpi-MAX_NUM_FORMS"]))
+@fuzz(100)
+def test_kpi_records(logged_in, roadmap_workshop, data):
+    post(logged_in, reverse("consultant:kpis", args=[roadmap_workshop.pk]), data,
+         accepted={302})
+    assert not KpiRecord.objects.filter(baseline__gt=100, kpi__code__in=["csat"]).exists()

@@ -20,11 +20,10 @@ from reports.document import findings, texts
 from reports.document.checklist import build_checklist
 from reports.document.divergence import divergence_appendix
 from reports.document.inputs import ReportInputs
+from reports.document.kpi_plan import kpi_plan
 from reports.roadmap.edits import apply_edits
 from reports.roadmap.plan import RoadmapItem, build_roadmap, by_phase
-
-CORE_KPI_LIMIT = 5
-KPI_LIMIT = 14
+from reports.roadmap.projection import project
 
 
 @dataclass
@@ -40,6 +39,8 @@ class ReportData:
     progress: dict[str, Any] | None
     figures: dict[str, Any] = field(default_factory=dict)
     divergence: dict[str, Any] | None = None
+    # Scores (as shown) and cluster today and after each phase of the roadmap.
+    projection: dict[str, Any] = field(default_factory=dict)
 
 
 def _target(inputs: ReportInputs, cluster: str) -> tuple[str | None, dict[str, float]]:
@@ -77,31 +78,6 @@ def _roadmap_rows(inputs: ReportInputs, items: list[RoadmapItem], start: date
     return rows
 
 
-def _kpi_plan(inputs: ReportInputs, items: list[RoadmapItem]) -> list[dict[str, Any]]:
-    """KPIs of the chosen actions (in priority order), then the core CX KPIs."""
-    owners: dict[str, str] = {}
-    linked: dict[str, list[str]] = {}
-    for item in items:
-        for code in item.action.kpis:
-            owners.setdefault(code, item.owner)
-            linked.setdefault(code, []).append(item.action.code)
-    core = [c for c, k in inputs.kpis.items() if k["core"]][:CORE_KPI_LIMIT]
-    codes = list(dict.fromkeys([*linked, *core]))[:KPI_LIMIT]
-    plan = []
-    for code in codes:
-        k = inputs.kpis.get(code)
-        if k is None:
-            continue
-        plan.append({
-            **k, "owner": role_label(owners.get(code, k["default_owner"])),
-            "direction_label": texts.DIRECTIONS.get(k["direction"], k["direction"]),
-            "target": texts.TARGETS.get(k["direction"], ""),
-            "cadence_label": texts.CADENCES.get(k["cadence"], k["cadence"]),
-            "baseline": None, "actions": linked.get(code, []),
-        })
-    return plan
-
-
 def plan_items(inputs: ReportInputs, target: dict[str, float]) -> list[RoadmapItem]:
     """The generated roadmap with the consultant's edits applied."""
     return apply_edits(items=build_roadmap(inputs.actions, inputs.levels, target),
@@ -114,6 +90,12 @@ def plan_rows(inputs: ReportInputs) -> list[dict[str, Any]]:
     """Only the roadmap section's rows (for the consultant's editing page)."""
     _nxt, target = _target(inputs, inputs.result["cluster"])
     return _roadmap_rows(inputs, plan_items(inputs, target), _start(inputs))
+
+
+def plan_kpis(inputs: ReportInputs) -> list[dict[str, Any]]:
+    """Only the KPI plan's rows (for the consultant's baselines and targets page)."""
+    _nxt, target = _target(inputs, inputs.result["cluster"])
+    return kpi_plan(inputs, plan_items(inputs, target))
 
 
 def _start(inputs: ReportInputs) -> date:
@@ -347,11 +329,38 @@ def _completeness(b: _Basis) -> dict[str, Any]:
             "answered": n_questions - dont_know}
 
 
+def _projection(inputs: ReportInputs, b: _Basis, items: list[RoadmapItem]) -> dict[str, Any]:
+    """Today and each phase: the whole-number scores a reader sees, the overall score and
+    the cluster; the phases' actions carried out cumulatively (reports.roadmap.projection)."""
+    phases_with_actions = {i.phase for i in items if i.action.question_code}
+    rows = [{"phase": p.phase, "label": texts.AFTER_PHASE[p.phase],
+             "scores": [whole(p.scores[d]) for d in b.dims], "overall": whole(p.overall),
+             "cluster": p.cluster, "cluster_name": cluster_texts.cluster_name(p.cluster),
+             "actions": p.phase == "today" or p.phase in phases_with_actions}
+            for p in project(inputs.spec, inputs.levels, items)]
+    last = rows[-1]
+    return {"dimensions": [b.names[d] for d in b.dims], "phases": rows,
+            "by_phase": {r["phase"]: r for r in rows},
+            "moves": last["cluster"] != rows[0]["cluster"]}
+
+
+def _projection_figure(projection: dict[str, Any]) -> Any:
+    """One radar: today, after the foundations, after the scale phase (the table's numbers);
+    a phase that changes nothing is not drawn over the one before it."""
+    kinds = {"today": "company", "foundations": "peer", "scale": "target"}
+    series: list[tuple[str, list[int], str]] = []
+    for r in projection["phases"]:
+        if r["phase"] in kinds and not (series and series[-1][1] == r["scores"]):
+            series.append((str(r["label"]), r["scores"], kinds[r["phase"]]))
+    return charts.radar(projection["dimensions"], series, height=380)
+
+
 def build_report(inputs: ReportInputs) -> ReportData:
     """Every section's data, one function per section."""
     b = _basis(inputs)
     items = plan_items(inputs, b.target)
     rows = _roadmap_rows(inputs, items, _start(inputs))
+    projection = _projection(inputs, b, items)
     return ReportData(
         meta={"company": inputs.company, "date": inputs.date, "language": inputs.language,
               "version": inputs.spec.version, "participants": inputs.participants,
@@ -360,11 +369,12 @@ def build_report(inputs: ReportInputs) -> ReportData:
         position=_position(b),
         dimensions=_dimensions(inputs, b, rows),
         roadmap=rows,
-        kpi_plan=_kpi_plan(inputs, items),
+        kpi_plan=kpi_plan(inputs, items),
         checklist=_checklist(inputs),
         completeness=_completeness(b),
         progress=_progress(inputs, b),
-        figures=_figures(inputs, b),
+        figures={**_figures(inputs, b), "projection": _projection_figure(projection)},
+        projection=projection,
         divergence=divergence_appendix(inputs.workshop, {q.code: q for q in inputs.questions},
                                        b.names, inputs.spec),
     )

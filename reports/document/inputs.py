@@ -19,7 +19,7 @@ from assessment.scoring import engine as scoring
 from assessment.selectors import official_levels, participant_answers, questionnaire_spec
 from assessment.services import result_snapshot
 from benchmark.queries import peers_frame, reference_current
-from reports.models import Action, Kpi, RoadmapEdit
+from reports.models import Action, Kpi, KpiRecord, RoadmapEdit
 from reports.roadmap.plan import ActionSpec
 
 
@@ -54,6 +54,8 @@ class ReportInputs:
     extra: dict[str, Any] = field(default_factory=dict)
     roadmap_edits: list[dict[str, Any]] = field(default_factory=list)
     workshop: pd.DataFrame | None = None  # participants' answers (workshop mode only)
+    # KPI code -> the consultant's recorded baseline and target (None when not given)
+    kpi_records: dict[str, tuple[float, float | None]] = field(default_factory=dict)
 
 
 def _questions(questionnaire: Questionnaire) -> list[QuestionText]:
@@ -87,7 +89,7 @@ def _kpis() -> dict[str, dict[str, Any]]:
         k.code: {"code": k.code, "name": k.name, "definition": k.definition,
                  "formula": k.formula, "unit": k.unit, "direction": k.direction,
                  "cadence": k.cadence, "benefit": k.benefit.name, "core": k.core,
-                 "default_owner": k.default_owner}
+                 "default_owner": k.default_owner, "target_rule": k.target_rule}
         for k in Kpi.objects.select_related("benefit")
     }
 
@@ -125,6 +127,7 @@ def inputs_for_assessment(assessment: Assessment, language: str) -> ReportInputs
     )
     inputs.previous = previous
     inputs.roadmap_edits = roadmap_edits_of(assessment=assessment)
+    inputs.kpi_records = kpi_records_of(assessment=assessment)
     if assessment.mode == Mode.WORKSHOP:
         inputs.workshop = participant_answers(assessment=assessment)
         inputs.participants = int(inputs.workshop["participant"].nunique())
@@ -136,6 +139,13 @@ def roadmap_edits_of(*, assessment: Assessment) -> list[dict[str, Any]]:
     return list(RoadmapEdit.objects.filter(assessment=assessment).order_by("id").values(
         "id", "action_code", "added", "dropped", "title", "description", "dimension",
         "question_code", "impact", "effort", "phase", "owner", "due"))
+
+
+def kpi_records_of(*, assessment: Assessment) -> dict[str, tuple[float, float | None]]:
+    """The KPI baselines and targets recorded for an assessment, by KPI code."""
+    return {code: (float(baseline), None if target is None else float(target))
+            for code, baseline, target in KpiRecord.objects.filter(assessment=assessment)
+            .values_list("kpi__code", "baseline", "target")}
 
 
 def inputs_for_answers(*, questionnaire: Questionnaire, answers: dict[str, Any],

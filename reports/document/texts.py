@@ -67,12 +67,11 @@ PEER_LEVELS = {
 DIRECTIONS = {"higher": _("higher is better"), "lower": _("lower is better"),
               "context": _("read in context")}
 
-TARGETS = {"higher": _("+10% on the baseline within 12 months"),
-           "lower": _("−10% on the baseline within 12 months"),
-           "context": _("a trend agreed with the owner")}
-
 CADENCES = {"monthly": _("monthly"), "quarterly": _("quarterly"),
             "half_yearly": _("every six months"), "yearly": _("yearly")}
 
 PEER_LABEL = _("Peer median")
 FULL_MARKS = _("Full marks")
+
+AFTER_PHASE = {"today": _("Today"), "quick_wins": _("After the quick wins"),
+               "foundations": _("After the foundations"), "scale": _("After the scale phase")}

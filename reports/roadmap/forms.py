@@ -49,6 +49,10 @@ class RoadmapAddForm(_PlanFields):
             raise forms.ValidationError(_("Choose an action of the library or name a new one."))
         if not data.get("action_code") and not data.get("dimension"):
             self.add_error("dimension", _("A new action needs the dimension it improves."))
+        if not data.get("action_code") and not data.get("question_code") \
+                and not data.get("impact"):
+            self.add_error("question_code", _("A new action needs a target question or an "
+                                              "impact, so that the plan can rank it."))
         return data
 
 
