@@ -21,7 +21,9 @@ import plotly.io as pio
 BRAND = "#0b5cad"
 TARGET = "#e07b00"
 PEER = "#6c757d"
-FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+# The report's typeface (Inter, embedded in the PDF); browsers without it fall back.
+FONT = "Inter, DejaVu Sans, Helvetica, Arial, sans-serif"
+INK = "#1d2733"
 
 
 # The trace types drawn here, and the parts of a template that style them.
@@ -88,7 +90,7 @@ def _layout(fig: go.Figure, *, height: int) -> go.Figure:
         template=TEMPLATE,
         height=height,
         margin={"l": 50, "r": 50, "t": 30, "b": 30},
-        font={"family": FONT, "size": 13, "color": "#212529"},
+        font={"family": FONT, "size": 13, "color": INK},
         paper_bgcolor="white",
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0.5, "xanchor": "center"},

@@ -114,11 +114,49 @@ def report_html(data: Any, svgs: dict[str, str]) -> str:
         })
 
 
+def _data_only() -> Any:
+    """WeasyPrint's fetcher for ``data:`` URIs only: the report draws what it embeds
+    (charts, the firm's logo) and never reaches out to a server or a file."""
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # WeasyPrint before 68: fetchers are functions
+        from weasyprint.urls import default_url_fetcher
+
+        def fetch(url: str, *args: Any, **kwargs: Any) -> dict:
+            if not url.startswith("data:"):
+                raise ValueError("the report embeds its images; it fetches nothing")
+            return default_url_fetcher(url, *args, **kwargs)
+
+        return fetch
+    return URLFetcher(allowed_protocols={"data"})
+
+
 def html_to_pdf(html: str) -> bytes:
     """WeasyPrint alone: tagged PDF/UA with the document's language and title."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html, base_url=None, url_fetcher=_data_only()).write_pdf(
+        pdf_variant="pdf/ua-1")
+
+
+_WARM_UP_HTML = ('<html lang="en"><head><title>warm-up</title><style>'
+                 'html { font-family: "Inter"; } h1 { font-family: "Noto Serif Display"; }'
+                 '</style></head><body><h1>omnimaturity</h1><p>0123456789</p></body></html>')
+
+
+def warm_up() -> None:
+    """Makes this process ready to draw reports at once: Chromium started (the chart
+    server), plotly.js loaded in its tabs, WeasyPrint's fonts and code loaded.
+
+    The PDF worker calls it when it starts (reports.apps), so the first report after a
+    start costs what every later one costs. Calling it again reuses what is running.
+    """
+    import plotly.graph_objects as go
+
+    # Two figures: a report's charts are exported across both of the server's tabs.
+    figure_svgs({f"warm-up {i}": go.Figure(go.Bar(x=[i], y=["warm-up"], orientation="h"),
+                                           layout={"height": 120}) for i in (1, 2)})
+    html_to_pdf(_WARM_UP_HTML)
 
 
 def render_pdf(data: Any) -> bytes:
