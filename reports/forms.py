@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reports.brand import MAX_LOGO_BYTES, BrandError, accent_checked, logo_checked
@@ -14,15 +15,13 @@ class BrandForm(forms.ModelForm):
     kept, and a new upload replaces the old one."""
 
     accent = forms.CharField(
-        label=_("Accent colour"), required=False, max_length=7,
+        label=_("Accent colour"), required=False,
         help_text=_("Used for the cover band, headings and rules: # and six hexadecimal "
                     "digits, e.g. #0b5cad. Leave empty for the report's own blue."),
         widget=forms.TextInput(attrs={"placeholder": "#0b5cad", "pattern": "#[0-9a-fA-F]{6}",
                                       "autocomplete": "off", "spellcheck": "false"}))
     logo_file = forms.FileField(
         label=_("Logo"), required=False,
-        help_text=_("PNG or SVG, at most %(size)d kB. SVGs with scripts, event handlers or "
-                    "links to other files are refused.") % {"size": MAX_LOGO_BYTES // 1024},
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/svg+xml"}))
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
 
@@ -31,6 +30,13 @@ class BrandForm(forms.ModelForm):
         fields = ["firm_name", "accent"]
         labels = {"firm_name": _("Firm name")}
         help_texts = {"firm_name": _("Shown on the cover of your clients' reports.")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Formatted here, in the language of the request (a lazy text cannot take %).
+        self.fields["logo_file"].help_text = gettext(
+            "PNG or SVG, at most %(size)d kB. SVGs with scripts, event handlers or links to "
+            "other files are refused.") % {"size": MAX_LOGO_BYTES // 1024}
 
     def clean_firm_name(self) -> str:
         name = " ".join(self.cleaned_data["firm_name"].split())
@@ -53,7 +59,7 @@ class BrandForm(forms.ModelForm):
             return None
         if upload.size > MAX_LOGO_BYTES:  # refused before it is read into memory
             raise forms.ValidationError(
-                _("The logo is %(size)d kB; the limit is %(limit)d kB.")
+                gettext("The logo is %(size)d kB; the limit is %(limit)d kB.")
                 % {"size": upload.size // 1024, "limit": MAX_LOGO_BYTES // 1024})
         data = upload.read()
         try:
