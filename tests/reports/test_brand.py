@@ -19,6 +19,7 @@ from reports.services import brand_save
 from tests.factories import make_questionnaire, make_report_content, make_user
 from tests.reports.test_builder import answered
 
+
 @pytest.fixture(autouse=True)
 def _english():
     with translation.override("en"):
@@ -41,28 +42,21 @@ def png(width: int = 4, height: int = 2) -> bytes:
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
+NS = b'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"'
 HOSTILE_LOGOS = {
-    "script": (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
-               b'<script>alert(1)</script></svg>', "scripts"),
-    "onload": (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" '
-               b'onload="alert(1)"/>', "event handlers"),
-    "external href": (b'<svg xmlns="http://www.w3.org/2000/svg" '
-                      b'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
-                      b'<image xlink:href="https://evil.example/x.png"/></svg>', "outside"),
-    "javascript link": (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
-                        b'<a href="javascript:alert(1)"><rect width="5" height="5"/></a></svg>',
-                        "outside"),
-    "css url": (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
-                b'<style>rect { fill: url(https://evil.example/f.svg#p) }</style></svg>',
-                "outside"),
-    "foreignObject": (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
-                      b'<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p>'
-                      b'</foreignObject></svg>', "embedded"),
-    "entities": (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]>'
-                 b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">&a;</svg>',
-                 "DOCTYPE"),
-    "not well-formed": (b'<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>',
-                        "not well-formed"),
+    "script": (b"<svg " + NS + b"><script>alert(1)</script></svg>", "scripts"),
+    "onload": (b"<svg " + NS + b' onload="alert(1)"/>', "event handlers"),
+    "external href": (b"<svg " + NS + b' xmlns:xlink="http://www.w3.org/1999/xlink">'
+                      + b'<image xlink:href="https://evil.example/x.png"/></svg>', "outside"),
+    "javascript link": (b"<svg " + NS + b'><a href="javascript:alert(1)">'
+                        + b'<rect width="5" height="5"/></a></svg>', "outside"),
+    "css url": (b"<svg " + NS + b"><style>rect { fill: url(https://evil.example/f.svg#p) }"
+                + b"</style></svg>", "outside"),
+    "foreignObject": (b"<svg " + NS + b'><foreignObject><p xmlns="http://www.w3.org/1999/'
+                      + b'xhtml">x</p></foreignObject></svg>', "embedded"),
+    "entities": (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg ' + NS
+                 + b">&a;</svg>", "DOCTYPE"),
+    "not well-formed": (b"<svg " + NS + b"><rect></svg>", "not well-formed"),
     "huge": (b"<svg>" + b" " * (checks.MAX_LOGO_BYTES + 1) + b"</svg>", "limit"),
     "fake png": (checks.PNG_SIGNATURE + b"<script>alert(1)</script>", "damaged"),
     "png with a bad crc": (png()[:-1] + b"\x00", "damaged"),
