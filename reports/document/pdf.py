@@ -159,7 +159,17 @@ def warm_up() -> None:
     html_to_pdf(_WARM_UP_HTML)
 
 
+def report_figures(data: Any) -> dict[str, go.Figure]:
+    """The report's charts, in the firm's accent colour when its brand has one."""
+    accent = (data.meta.get("brand") or {}).get("accent")
+    if not accent:
+        return data.figures
+    from charts.figures import accented
+
+    return {name: accented(fig, accent) for name, fig in data.figures.items()}
+
+
 def render_pdf(data: Any) -> bytes:
     """The whole report as PDF bytes."""
-    svgs = figure_svgs(data.figures)
+    svgs = figure_svgs(report_figures(data))
     return html_to_pdf(report_html(data, svgs))
