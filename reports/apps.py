@@ -1,7 +1,7 @@
 import logging
 import os
 import sys
-import threading
+import time
 from collections.abc import Mapping, Sequence
 
 from django.apps import AppConfig
@@ -28,20 +28,23 @@ class ReportsConfig(AppConfig):
     verbose_name = "Reports"
 
     def ready(self) -> None:
-        # The worker starts Chromium and loads WeasyPrint while it waits for its first task,
-        # so that the first report after a start is as quick as the next ones. In a thread:
-        # the worker polls the queue at once, and a task that arrives meanwhile waits for
-        # the browser's start (reports.document.pdf serialises it) instead of starting another.
+        # The worker starts Chromium and loads WeasyPrint before it polls the queue, so
+        # that the first report after a start is as quick as the next ones (a task queued
+        # meanwhile waits a few seconds in the queue). Not in a thread: plotly looks pandas
+        # up half-imported when another thread is importing it.
         from django.conf import settings
 
         if runs_the_worker(sys.argv, os.environ, debug=settings.DEBUG):
-            threading.Thread(target=_warm_up, name="report-warm-up", daemon=True).start()
+            _warm_up()
 
 
 def _warm_up() -> None:
     from reports.document.pdf import warm_up
 
+    started = time.perf_counter()
     try:
         warm_up()
     except Exception:  # the first task reports the problem with its own clear error
         log.warning("the PDF worker could not warm up", exc_info=True)
+    else:
+        log.info("PDF worker warmed up in %.1f s", time.perf_counter() - started)
