@@ -38,7 +38,7 @@ class BrandForm(forms.ModelForm):
             "PNG or SVG, at most %(size)d kB. SVGs with scripts, event handlers or links to "
             "other files are refused.") % {"size": MAX_LOGO_BYTES // 1024}
         if not self.instance.logo:
-            del self.fields["remove_logo"]  # nothing to remove
+            self.fields["remove_logo"].widget = forms.HiddenInput()  # nothing to remove
 
     def clean_firm_name(self) -> str:
         name = " ".join(self.cleaned_data["firm_name"].split())

@@ -188,3 +188,26 @@ def test_the_fingerprint_changes_when_the_brand_changes(client_assessment):
     brand_save(brand=brand)
     recoloured = report_fingerprint(assessment=assessment, language="en")
     assert len({before, branded, recoloured}) == 3
+
+
+@pytest.mark.django_db
+def test_the_admin_sets_the_site_brand_with_the_same_checks(client, django_user_model):
+    from django.urls import reverse
+
+    client.force_login(django_user_model.objects.create_superuser("root", password="pw-root"))
+    url = reverse("admin:reports_brand_add")
+    refused = client.post(url, {"site_default": "on", "firm_name": "Osservatorio",
+                                "accent": "#225522",
+                                "logo_file": SimpleUploadedFile("x.svg",
+                                                                HOSTILE_LOGOS["script"][0])})
+    assert refused.status_code == 200 and "scripts" in refused.content.decode()
+    assert not Brand.objects.exists()
+    saved = client.post(url, {"site_default": "on", "firm_name": "Osservatorio",
+                              "accent": "#225522", "logo_file": SimpleUploadedFile("l.png", png())})
+    assert saved.status_code == 302
+    brand = Brand.objects.get()
+    assert brand.site_default and brand.owner is None and brand.logo_type == checks.PNG
+    # A second site brand, or a brand that is neither a consultant's nor the site's: refused.
+    again = client.post(url, {"site_default": "on", "firm_name": "Another"})
+    neither = client.post(url, {"firm_name": "Nobody's"})
+    assert again.status_code == neither.status_code == 200 and Brand.objects.count() == 1
