@@ -139,9 +139,13 @@ def html_to_pdf(html: str) -> bytes:
         pdf_variant="pdf/ua-1")
 
 
-_WARM_UP_HTML = ('<html lang="en"><head><title>warm-up</title><style>'
-                 'html { font-family: "Inter"; } h1 { font-family: "Noto Serif Display"; }'
-                 '</style></head><body><h1>omnimaturity</h1><p>0123456789</p></body></html>')
+# The report's own stylesheet and a sample of its elements: every typeface and weight the
+# report uses is loaded, and WeasyPrint has parsed the stylesheet once.
+_WARM_UP_BODY = ('<section class="cover" data-company="" data-firm="" data-footer=""><h1>a</h1>'
+                 '<p class="cover-eyebrow">a</p><span class="cover-value">1</span></section>'
+                 '<h2>a</h2><h3>a</h3><p>0123456789 <b>a</b> <i>a</i></p><table><thead><tr>'
+                 '<th>a</th></tr></thead><tbody><tr><td class="num">1</td></tr></tbody></table>'
+                 '<div class="kpi"><div class="v">1</div><div class="l">a</div></div>')
 
 
 def warm_up() -> None:
@@ -156,7 +160,10 @@ def warm_up() -> None:
     # Two figures: a report's charts are exported across both of the server's tabs.
     figure_svgs({f"warm-up {i}": go.Figure(go.Bar(x=[i], y=["warm-up"], orientation="h"),
                                            layout={"height": 120}) for i in (1, 2)})
-    html_to_pdf(_WARM_UP_HTML)
+    css = render_to_string("reports/report.css")
+    html_to_pdf(f'<html lang="en"><head><title>warm-up</title><style>{css}</style></head>'
+                f"<body>{_WARM_UP_BODY}</body></html>")
+    from reports.document import builder, inputs  # noqa: F401 - their imports, loaded once
 
 
 def report_figures(data: Any) -> dict[str, go.Figure]:
