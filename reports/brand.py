@@ -187,12 +187,12 @@ def _svg_element_checked(element: ElementTree.Element) -> None:
     if _local(element.tag) in _ACTIVE:
         raise BrandError(_("The SVG must not contain scripts, animations or embedded "
                            "content."))
-    if _local(element.tag) == "style" and _URL.search(element.text or "") \
-            or "@import" in (element.text or "").lower():
+    text = element.text or ""
+    if (_local(element.tag) == "style" and _URL.search(text)) or "@import" in text.lower():
         raise BrandError(_("The SVG must not load anything from outside the file."))
     for name, value in element.attrib.items():
         local = _local(name)
         if local.startswith("on"):
             raise BrandError(_("The SVG must not contain event handlers (such as onload)."))
-        if local in _LINK_ATTRS and not value.strip().startswith("#") or _URL.search(value):
+        if (local in _LINK_ATTRS and not value.strip().startswith("#")) or _URL.search(value):
             raise BrandError(_("The SVG must not load anything from outside the file."))
