@@ -2,7 +2,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-SYSTEM_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core fonts-noto-core openjdk-17-jre-headless
+SYSTEM_PACKAGES := chromium poppler-utils gettext fonts-dejavu-core fonts-noto-core fonts-inter openjdk-17-jre-headless
 export DJANGO_SETTINGS_MODULE := config.settings
 
 .PHONY: run test bench loadtest screenshots system venv demo-data messages lint clean plotly-bundle static

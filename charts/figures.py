@@ -12,6 +12,8 @@ escapes all texts (names, category labels, ticks, titles, hover and bar texts) w
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,9 +21,13 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 BRAND = "#0b5cad"
+BRAND_FILL = "rgba(11, 92, 173, 0.18)"
+BRAND_LIGHT = "#9fb8d6"  # the other clusters' bars beside the highlighted one
 TARGET = "#e07b00"
 PEER = "#6c757d"
-FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+# The report's typeface (Inter, embedded in the PDF); browsers without it fall back.
+FONT = "Inter, DejaVu Sans, Helvetica, Arial, sans-serif"
+INK = "#1d2733"
 
 
 # The trace types drawn here, and the parts of a template that style them.
@@ -88,12 +94,26 @@ def _layout(fig: go.Figure, *, height: int) -> go.Figure:
         template=TEMPLATE,
         height=height,
         margin={"l": 50, "r": 50, "t": 30, "b": 30},
-        font={"family": FONT, "size": 13, "color": "#212529"},
+        font={"family": FONT, "size": 13, "color": INK},
         paper_bgcolor="white",
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0.5, "xanchor": "center"},
     )
     return fig
+
+
+def accented(fig: go.Figure, accent: str) -> go.Figure:
+    """The figure in a firm's accent colour (``#rrggbb``) instead of the product's blue:
+    the same figure otherwise, so that a branded report's charts match its headings."""
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", accent):
+        raise ValueError(f"not a #rrggbb colour: {accent!r}")
+    red, green, blue = (int(accent[i:i + 2], 16) for i in (1, 3, 5))
+    light = "#" + "".join(f"{round(c + (255 - c) * 0.55):02x}" for c in (red, green, blue))
+    text = fig.to_json()
+    for old, new in ((BRAND, accent.lower()), (BRAND_LIGHT, light),
+                     (BRAND_FILL, f"rgba({red}, {green}, {blue}, 0.18)")):
+        text = text.replace(json.dumps(old), json.dumps(new))
+    return pio.from_json(text)
 
 
 def radar(
@@ -120,7 +140,7 @@ def radar(
                 line={"color": colors[kind], "width": 3 if kind == "company" else 2,
                       "dash": "solid" if kind == "company" else "dash"},
                 fill="toself" if kind == "company" else None,
-                fillcolor="rgba(11, 92, 173, 0.18)" if kind == "company" else None,
+                fillcolor=BRAND_FILL if kind == "company" else None,
                 hovertemplate="%{theta}: %{r:.0f}<extra>%{fullData.name}</extra>",
             )
         )
@@ -171,7 +191,7 @@ def cluster_distribution(
     a row of zeros: only ``compare``, with ``hidden_note`` written above.
     ``bar_text`` False leaves the figures to a table beside the chart.
     """
-    colors = ["#9fb8d6"] * len(labels)
+    colors = [BRAND_LIGHT] * len(labels)
     if highlight is not None:
         colors[highlight] = BRAND
     fmt = f"{{:.{decimals}f}}%"
@@ -216,7 +236,7 @@ def score_boxes(
     fig = go.Figure(go.Box(
         x=list(labels), lowerfence=[r[0] for r in rows], q1=[r[1] for r in rows],
         median=[r[2] for r in rows], q3=[r[3] for r in rows], upperfence=[r[4] for r in rows],
-        marker_color=BRAND, fillcolor="rgba(11, 92, 173, 0.18)", name="", boxpoints=False,
+        marker_color=BRAND, fillcolor=BRAND_FILL, name="", boxpoints=False,
         hoverinfo="y",
     ))
     fig.update_layout(yaxis={"range": [0, 100], "gridcolor": "#dee2e6"}, showlegend=False)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
     path("companies/new/", views.company_create, name="company_create"),
+    path("brand/", views.brand_edit, name="brand"),
     path("companies/<int:pk>/", views.company_detail, name="company"),
     path("companies/<int:pk>/assessments/new/", views.assessment_create,
          name="assessment_create"),

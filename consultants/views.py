@@ -22,7 +22,10 @@ from assessment.models import Questionnaire
 from assessment.results import borderline_facts
 from assessment.selectors import official_levels
 from consultants.forms import AssessmentForm, CompanyForm
-from reports.selectors import report_card
+from reports.forms import BrandForm
+from reports.models import Brand
+from reports.selectors import brand_logo_uri, report_card
+from reports.services import brand_save
 from survey.pages import results_context
 from workshops import services as ws
 from workshops.forms import ImportForm, ParticipantForm
@@ -172,3 +175,19 @@ def participant_resend(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("A new link was sent to %(name)s; the old one no longer works.")
                      % {"name": participant})
     return redirect(reverse("consultant:assessment", args=[participant.assessment_id]))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brand_edit(request: HttpRequest) -> HttpResponse:
+    """The consultant's firm name, logo and accent colour on their clients' reports."""
+    brand = Brand.objects.filter(owner=request.user).first() or Brand(owner=request.user)
+    form = BrandForm(request.POST or None, request.FILES or None, instance=brand)
+    if request.method == "POST" and form.is_valid():
+        brand_save(brand=form.instance)
+        messages.success(request, _("Your brand is saved; reports made from now on carry it."))
+        return redirect("consultant:brand")
+    saved = Brand.objects.filter(owner=request.user).first()  # as stored, not as typed
+    return render(request, "consultants/brand.html", {
+        "form": form, "brand": saved, "logo_uri": brand_logo_uri(brand=saved) if saved else "",
+    }, status=400 if form.errors else 200)

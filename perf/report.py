@@ -4,6 +4,8 @@
 templates and fonts are loaded); "cold" is a fresh ``manage.py report`` process.
 The floor is WeasyPrint alone on the same final HTML, charts already exported:
 the ratio says how much the rest (data gathering, chart export) adds.
+"First after start" is a new worker process's first report, with the warm-up the worker
+does when it starts and without; "batch" is one ``report`` run over ten answers files.
 """
 
 from __future__ import annotations
@@ -60,6 +62,60 @@ def _cold_report(answers: dict[str, object], language: str) -> float:
         if done.returncode != 0:
             raise RuntimeError(f"cold report failed: {done.stderr.strip()[-300:]}")
         return elapsed
+
+
+BATCH_FILES = 10
+
+
+def _answers_json(answers: dict[str, object], name: str) -> str:
+    return json.dumps({"answers": answers, "company": {
+        **{k: COMPANY[k] for k in ("sector", "size", "country")}, "name": name}})
+
+
+def _first_after_start(language: str, *, warm_up: bool) -> dict[str, float]:
+    """Warm-up and first-report times of a new process, as the worker makes them."""
+    done = subprocess.run(
+        [sys.executable, "-m", "perf.first_report", "--lang", language,
+         *([] if warm_up else ["--no-warm-up"])],
+        cwd=settings.BASE_DIR, check=False, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"first report failed: {done.stderr.strip()[-300:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _batch_report(answers: dict[str, object], language: str) -> float:
+    """Seconds per file of one ``manage.py report`` run over BATCH_FILES answers files
+    (each its own company, so that no chart is drawn twice)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "answers", Path(tmp) / "pdfs"
+        src.mkdir()
+        out.mkdir()
+        levels = [v for v in answers.values() if v != DONT_KNOW]
+        for i in range(BATCH_FILES):
+            varied = dict(zip(answers, [*levels[i:], *levels[:i]], strict=False))
+            (src / f"company-{i:02}.json").write_text(_answers_json(varied, f"Company {i}"))
+        t0 = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "report", str(src),
+             "--out", str(out), "--lang", language],
+            check=False, capture_output=True, text=True, timeout=900)
+        elapsed = time.perf_counter() - t0
+        if done.returncode != 0 or len(list(out.glob("*.pdf"))) != BATCH_FILES:
+            raise RuntimeError(f"batch report failed: {done.stderr.strip()[-300:]}")
+        return elapsed / BATCH_FILES
+
+
+def bench_first_and_batch(write: Callable[[str], None], *, questionnaire: Questionnaire,
+                          language: str = "en") -> None:
+    """Prints the first report of a new worker, with and without warm-up, and the batch."""
+    warmed = _first_after_start(language, warm_up=True)
+    unwarmed = _first_after_start(language, warm_up=False)
+    per_file = _batch_report(standard_answers(questionnaire), language)
+    write("first report of a new worker process:")
+    write(f"  warm-up when the worker starts    : {warmed['warm_up']:.2f} s (before any click)")
+    write(f"  first report after the warm-up    : {warmed['first']:.2f} s   (target ≤ 4 s)")
+    write(f"  first report without the warm-up  : {unwarmed['first']:.2f} s")
+    write(f"`report` on {BATCH_FILES} answers files in one run: {per_file:.2f} s per file")
 
 
 def bench_report(write: Callable[[str], None], *, questionnaire: Questionnaire, runs: int = 5,

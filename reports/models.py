@@ -1,5 +1,7 @@
 """Report content (actions, KPIs, benefits, reference distributions) and stored PDFs."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -196,3 +198,59 @@ class KpiRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kpi.code}: {self.baseline}"
+
+
+class Brand(models.Model):
+    """A firm's name, logo and accent colour on the cover of the reports it hands out.
+
+    A consultant has at most one (``owner``); the site's own (``site_default``, no owner,
+    edited in the admin) dresses self-assessment reports. The logo is stored as checked
+    bytes (reports.brand) and reaches the PDF as a data: URI, never as a link.
+    """
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="brand", verbose_name=_("consultant"))
+    site_default = models.BooleanField(
+        _("site brand"), default=False,
+        help_text=_("Used on self-assessment reports (and for consultants without a brand)."))
+    firm_name = models.CharField(_("firm name"), max_length=120)
+    accent = models.CharField(_("accent colour"), max_length=7, blank=True,
+                              help_text=_("#rrggbb, e.g. #0b5cad"))
+    logo = models.BinaryField(_("logo"), null=True, blank=True, editable=False)
+    logo_type = models.CharField(max_length=20, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("brand")
+        verbose_name_plural = _("brands")
+        constraints = [
+            models.UniqueConstraint(fields=["site_default"], condition=models.Q(site_default=True),
+                                    name="one_site_brand"),
+            models.CheckConstraint(
+                condition=models.Q(owner__isnull=False, site_default=False)
+                | models.Q(owner__isnull=True, site_default=True),
+                name="brand_of_a_consultant_or_the_site"),
+        ]
+
+    def __str__(self) -> str:
+        return self.firm_name
+
+    def clean(self) -> None:
+        from reports.brand import BrandError, accent_checked, logo_checked
+
+        errors = {}
+        if self.accent:
+            try:
+                self.accent = accent_checked(self.accent)
+            except BrandError as exc:
+                errors["accent"] = str(exc)
+        if self.logo:
+            try:
+                self.logo_type = logo_checked(bytes(self.logo)).content_type
+            except BrandError as exc:
+                errors["logo"] = str(exc)
+        if self.site_default == bool(self.owner_id):
+            errors["site_default"] = _("A brand belongs to a consultant or is the site's brand.")
+        if errors:
+            raise ValidationError(errors)

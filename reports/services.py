@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessment.models import Assessment
-from reports.models import ReportFile
+from reports.models import Brand, ReportFile
 from reports.selectors import report_fingerprint
 from reports.tasks import report_render
 
@@ -88,3 +88,11 @@ def reports_requeue_stale() -> int:
 def _enqueue(task, report_id: int) -> None:
     result = task.enqueue(report_id)
     ReportFile.objects.filter(id=report_id, task_id="").update(task_id=str(result.id))
+
+
+def brand_save(*, brand: Brand) -> Brand:
+    """Stores a firm's brand after the model's checks (name, colour, logo); a report made
+    afterwards carries it (the brand is part of the report's fingerprint)."""
+    brand.full_clean()
+    brand.save()
+    return brand

@@ -72,6 +72,7 @@ MATRIX = {
     "consultant:logout": ("post", None, {p: REDIRECT for p in PERSONAS}),
     "consultant:home": ("get", None, consultant_only(OK, other=OK)),
     "consultant:company_create": ("get", None, consultant_only(OK, other=OK)),
+    "consultant:brand": ("get", None, consultant_only(OK, other=OK)),  # each edits their own
     "consultant:company": ("get", "company", consultant_only(OK)),
     # an empty form goes back to the company page with a message
     "consultant:assessment_create": ("post", "company", consultant_only(REDIRECT)),

@@ -2,6 +2,7 @@
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -182,3 +183,48 @@ def test_every_command_refuses_a_bad_id_in_one_line_with_exit_2(content, tmp_pat
     message = str(exc.value)
     assert "\n" not in message and len(message) < 120
     assert message.startswith(("not ", "no "))
+
+
+def test_report_writes_one_pdf_per_answers_file_of_several_files_and_folders(content, tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    names = {"alfa": "Alfa Moda", "beta": "Beta Viaggi"}
+    for stem, company in names.items():
+        (folder / f"{stem}.json").write_text(json.dumps(
+            {"answers": all_at(3), "company": {"name": company}}))
+    (folder / "notes.txt").write_text("not answers")
+    single = tmp_path / "gamma.json"
+    single.write_text(json.dumps({"answers": all_at(2), "company": {"name": "Gamma Spa"}}))
+    out = tmp_path / "pdfs"
+    out.mkdir()
+    printed = run("report", str(folder), str(single), "--out", str(out), "--lang", "en")
+    written = sorted(p.name for p in out.iterdir())
+    assert written == ["alfa.pdf", "beta.pdf", "gamma.pdf"]
+    assert len(printed.strip().splitlines()) == 3
+    for stem, company in {**names, "gamma": "Gamma Spa"}.items():
+        reader = PdfReader(io.BytesIO((out / f"{stem}.pdf").read_bytes()))
+        assert company in reader.pages[0].extract_text()
+
+
+@pytest.mark.parametrize("case,message", [
+    ("missing file", "does not exist"),
+    ("empty folder", "has no answers files"),
+    ("out not a folder", "--out must be a folder"),
+    ("stdin with files", "cannot be combined"),
+])
+def test_report_refuses_missing_files_and_empty_folders_in_one_line(content, tmp_path, case,
+                                                                     message):
+    good = answers_file(tmp_path, all_at(3))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    args = {"missing file": [str(tmp_path / "nope.json"), "--out", str(tmp_path / "r.pdf")],
+            "empty folder": [str(empty), "--out", str(tmp_path)],
+            "out not a folder": [good, good + "x", "--out", str(tmp_path / "r.pdf")],
+            "stdin with files": ["-", good, "--out", str(tmp_path)]}[case]
+    if case == "out not a folder":
+        Path(good + "x").write_text(Path(good).read_text())
+    with pytest.raises(CommandError) as exc:
+        run("report", *args)
+    assert exc.value.returncode == 2
+    assert message in str(exc.value) and "\n" not in str(exc.value)
+    assert not list(tmp_path.glob("**/*.pdf"))

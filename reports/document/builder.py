@@ -364,7 +364,7 @@ def build_report(inputs: ReportInputs) -> ReportData:
     return ReportData(
         meta={"company": inputs.company, "date": inputs.date, "language": inputs.language,
               "version": inputs.spec.version, "participants": inputs.participants,
-              "profile": _company_profile(inputs)},
+              "profile": _company_profile(inputs), "brand": inputs.brand},
         summary=_summary(inputs, b, rows),
         position=_position(b),
         dimensions=_dimensions(inputs, b, rows),

@@ -21,6 +21,7 @@ from assessment.services import result_snapshot
 from benchmark.queries import peers_frame, reference_current
 from reports.models import Action, Kpi, KpiRecord, RoadmapEdit
 from reports.roadmap.plan import ActionSpec
+from reports.selectors import report_brand
 
 
 @dataclass
@@ -56,6 +57,7 @@ class ReportInputs:
     workshop: pd.DataFrame | None = None  # participants' answers (workshop mode only)
     # KPI code -> the consultant's recorded baseline and target (None when not given)
     kpi_records: dict[str, tuple[float, float | None]] = field(default_factory=dict)
+    brand: dict[str, str] | None = None  # the firm's name, accent, logo (data: URI) on the cover
 
 
 def _questions(questionnaire: Questionnaire) -> list[QuestionText]:
@@ -128,6 +130,7 @@ def inputs_for_assessment(assessment: Assessment, language: str) -> ReportInputs
     inputs.previous = previous
     inputs.roadmap_edits = roadmap_edits_of(assessment=assessment)
     inputs.kpi_records = kpi_records_of(assessment=assessment)
+    inputs.brand = report_brand(owner_id=company.owner_id)
     if assessment.mode == Mode.WORKSHOP:
         inputs.workshop = participant_answers(assessment=assessment)
         inputs.participants = int(inputs.workshop["participant"].nunique())
@@ -155,8 +158,10 @@ def inputs_for_answers(*, questionnaire: Questionnaire, answers: dict[str, Any],
     row, _ = scoring.score_one(spec, answers)
     levels = {c: (None if v == scoring.DONT_KNOW else int(v)) for c, v in answers.items()}
     result = result_snapshot(spec, row, levels)
-    return _common(questionnaire=questionnaire, levels=levels, result=result, company=company,
-                   language=language, date=date, exclude_company=None)
+    inputs = _common(questionnaire=questionnaire, levels=levels, result=result,
+                     company=company, language=language, date=date, exclude_company=None)
+    inputs.brand = report_brand(owner_id=None)  # not a consultant's: the site's brand, if any
+    return inputs
 
 
 def _company_dict(company) -> dict[str, str]:

@@ -77,6 +77,7 @@ def site_pages_build() -> list[SitePage]:
         SitePage("results", f"/r/{finished.token}/results/"),
         SitePage("workshop", f"/consultant/assessments/{workshop.pk}/workshop/",
                  session=session_of(consultant)),
+        SitePage("brand", "/consultant/brand/", session=session_of(consultant)),
         SitePage("dashboard", "/admin/benchmark/", session=session_of(admin),
                  region="#content"),
     ]

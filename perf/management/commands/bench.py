@@ -71,11 +71,17 @@ class Command(BaseCommand):
 
     def _report(self, questionnaire, runs):
         from assessment.services import assessment_score, assessment_start
-        from perf.report import bench_report, bench_stored_report, standard_answers
+        from perf.report import (
+            bench_first_and_batch,
+            bench_report,
+            bench_stored_report,
+            standard_answers,
+        )
         from reports.document.pdf import ChartExportError
 
         try:
             bench_report(self.stdout.write, questionnaire=questionnaire, runs=runs)
+            bench_first_and_batch(self.stdout.write, questionnaire=questionnaire)
         except ChartExportError as exc:
             raise CommandError(str(exc), returncode=2) from None
         respondent = assessment_start(
