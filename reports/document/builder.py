@@ -170,7 +170,8 @@ def _first_steps(rows: list[dict[str, Any]]) -> str:
         outcome=findings.outcome_of(first[0]["description"]) if first else "")
 
 
-def _summary(inputs: ReportInputs, b: _Basis, rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _summary(inputs: ReportInputs, b: _Basis, rows: list[dict[str, Any]],
+             projection: dict[str, Any]) -> dict[str, Any]:
     texts_by_code = {q.code: q.text for q in inputs.questions}
     company = inputs.company
     next_name = cluster_texts.cluster_name(b.nxt) if b.nxt else None
@@ -193,7 +194,8 @@ def _summary(inputs: ReportInputs, b: _Basis, rows: list[dict[str, Any]]) -> dic
                      findings.holding_back_paragraph(dimensions=b.figures(),
                                                      next_name=next_name,
                                                      requirements=_requirements(b)),
-                     _first_steps(rows)],
+                     " ".join(t for t in (_first_steps(rows), findings.outlook_sentence(
+                         projection.get("phases", []))) if t)],
         "explanation": cluster_texts.explanation_sentences(b.stored["explanation"], b.names),
         "borderline": cluster_texts.borderline_sentences(b.stored.get("borderline"),
                                                          texts_by_code),
@@ -365,7 +367,7 @@ def build_report(inputs: ReportInputs) -> ReportData:
         meta={"company": inputs.company, "date": inputs.date, "language": inputs.language,
               "version": inputs.spec.version, "participants": inputs.participants,
               "profile": _company_profile(inputs), "brand": inputs.brand},
-        summary=_summary(inputs, b, rows),
+        summary=_summary(inputs, b, rows, projection),
         position=_position(b),
         dimensions=_dimensions(inputs, b, rows),
         roadmap=rows,

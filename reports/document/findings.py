@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -284,3 +285,36 @@ def question_gaps(*, spec: QuestionnaireSpec, answers: Sequence[Answer], dimensi
     _strengths, gaps = _ranked(spec, own, {dimension: target}, n)
     return [{**_item(a), "code": a.code, "needed": needed,
              "needed_words": level_words(needed)} for a in gaps]
+
+
+AFTER_IN_SENTENCE = {"quick_wins": gettext_lazy("after the quick wins"),
+                     "foundations": gettext_lazy("after the foundations phase"),
+                     "scale": gettext_lazy("after the scale phase")}
+
+
+def outlook_sentence(phases: Sequence[Mapping[str, object]]) -> str:
+    """Where the projected roadmap leads, in one or two sentences: ``phases`` are the
+    projection's rows (today first), each with ``phase``, ``cluster``, ``cluster_name``
+    and ``overall`` (as shown)."""
+    if len(phases) < 2:
+        return ""
+    today, later = phases[0], [p for p in phases[1:] if p["phase"] in AFTER_IN_SENTENCE]
+    if not later:
+        return ""
+    moved = [p for p in later if p["cluster"] != today["cluster"]]
+    last = later[-1]
+    if not moved:
+        return _("Our projection keeps the company in the %(cluster)s cluster through the "
+                 "roadmap, with an overall score of %(score)s %(when)s.") % {
+            "cluster": today["cluster_name"], "score": last["overall"],
+            "when": AFTER_IN_SENTENCE[str(last["phase"])]}
+    first = moved[0]
+    text = _("If the roadmap is carried out, our projection places the company in the "
+             "%(cluster)s cluster %(when)s (overall score %(score)s).") % {
+        "cluster": first["cluster_name"], "when": AFTER_IN_SENTENCE[str(first["phase"])],
+        "score": first["overall"]}
+    if last["cluster"] != first["cluster"]:
+        text += " " + _("%(When)s: %(cluster)s, overall score %(score)s.") % {
+            "When": capfirst(str(AFTER_IN_SENTENCE[str(last["phase"])])),
+            "cluster": last["cluster_name"], "score": last["overall"]}
+    return text

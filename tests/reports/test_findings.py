@@ -222,3 +222,29 @@ def test_dimension_reading_in_both_languages_with_plural_points():
         text = f.dimension_reading(d, next_name="Intraprendenti")
     assert "vicine al livello 3 di 5" in text and "mancano 10 punti" in text
     assert "meglio di 12 aziende comparabili su 100" in text
+
+
+def _phase(phase: str, cluster: str, overall: int) -> dict:
+    return {"phase": phase, "cluster": cluster, "cluster_name": cluster.title(),
+            "overall": overall}
+
+
+def test_outlook_names_the_first_phase_that_changes_the_cluster_and_the_last():
+    phases = [_phase("today", "aware", 44), _phase("quick_wins", "aware", 48),
+              _phase("foundations", "enterprising", 55), _phase("scale", "structured", 63)]
+    with translation.override("en"):
+        text = f.outlook_sentence(phases)
+    assert "Enterprising cluster after the foundations phase (overall score 55)" in text
+    assert text.endswith("After the scale phase: Structured, overall score 63.")
+    with translation.override("it"):
+        text = f.outlook_sentence(phases)
+    assert "cluster Enterprising dopo la fase delle fondamenta (punteggio complessivo 55)" in text
+
+
+def test_outlook_says_when_the_roadmap_keeps_the_cluster():
+    phases = [_phase("today", "aware", 44), _phase("quick_wins", "aware", 46),
+              _phase("foundations", "aware", 47), _phase("scale", "aware", 49)]
+    with translation.override("en"):
+        text = f.outlook_sentence(phases)
+    assert "keeps the company in the Aware cluster" in text and "49 after the scale phase" in text
+    assert f.outlook_sentence(phases[:1]) == ""

@@ -221,3 +221,17 @@ def test_progress_changes_are_now_minus_before_of_the_printed_scores():
     section = report_html(data, {}).split('id="progress"', 1)[1].split("</section>", 1)[0]
     assert "<td>Strategy</td><td class=\"num\">36</td><td class=\"num\">46</td>" \
            "<td class=\"num\">+10</td>" in section
+
+
+@pytest.mark.parametrize("name,lang", CASES)
+def test_the_summary_states_where_the_projected_roadmap_leads(reports, name, lang):
+    data, _page = reports[(name, lang)]
+    phases = data.projection["phases"]
+    outlook = data.summary["findings"][2]
+    moved = [p for p in phases[1:] if p["cluster"] != phases[0]["cluster"]]
+    # the same clusters and figures as the projection table
+    stated = [moved[0], phases[-1]] if moved else [phases[0], phases[-1]]
+    if len(phases) > 1:
+        for phase in stated:
+            assert str(phase["cluster_name"]) in outlook
+        assert f" {stated[0 if moved else 1]['overall']}" in outlook

@@ -294,9 +294,10 @@ def test_query_counts_do_not_grow_with_the_number_of_questions(client, db,
     assert small["dimension_first"] == 2
     # results: respondent (with assessment, company, questionnaire), dimension codes and
     # questions (the scoring spec), dimension names, peers' latest scores (one row per
-    # company, for the peer median), strength and gap texts, answers, the brand on the
-    # report (part of its state), the PDF's state, the recent reports' typical time
-    assert small["results"] == 10
+    # company, for the peer median), strength and gap texts, answers, the brand and the
+    # KPI records of the report (part of its state), the PDF's state, the recent reports'
+    # typical time
+    assert small["results"] == 11
 
 
 def test_editing_a_question_in_the_admin_shows_on_the_survey_at_once(client, questionnaire):
