@@ -90,3 +90,17 @@ def test_without_a_questionnaire_it_says_what_to_run():
     with pytest.raises(CommandError) as exc:
         call_command("seed_demo", companies=5, stdout=io.StringIO())
     assert exc.value.returncode == 2 and "load_content" in str(exc.value)
+
+
+def test_seeded_results_and_waves_are_what_rescore_makes_of_the_answers():
+    from assessment.rescoring import assessments_rescore_all
+
+    make_questionnaire(per_dimension=3)
+    call_command("seed_demo", companies=25, waves=3, seed=9, stdout=io.StringIO())
+    fields = ("id", "cluster", "overall", "scores", "result", "wave")
+    seeded = list(Assessment.objects.filter(scored_at__isnull=False).order_by("id")
+                  .values_list(*fields))
+    assert len(seeded) > 25 and {row[-1] for row in seeded} == {1, 2, 3}
+    assert assessments_rescore_all() == len(seeded)
+    assert list(Assessment.objects.filter(scored_at__isnull=False).order_by("id")
+                .values_list(*fields)) == seeded

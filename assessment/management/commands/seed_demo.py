@@ -9,8 +9,10 @@ from assessment import demo
 from assessment.choices import Role, SizeBand
 from assessment.management.cli import current_questionnaire
 from assessment.models import Answer, Assessment, Company, Option, Respondent
-from assessment.rescoring import assessments_rescore_all
+from assessment.rescoring import snapshots
+from assessment.scoring import engine as scoring
 from assessment.selectors import questionnaire_spec
+from assessment.waves import waves_number
 
 SECTORS = {"retail": 18, "fashion": 10, "food": 9, "consumer_goods": 8, "banking": 10,
            "insurance": 7, "telecom": 6, "utilities": 6, "travel": 6, "automotive": 5,
@@ -76,12 +78,13 @@ class Command(BaseCommand):
                 if wave:
                     # Some companies drop out and never come back.
                     taking &= demo.stays(len(made), rng)
-                ids += self._wave(questionnaire=questionnaire,
+                ids += self._wave(questionnaire=questionnaire, spec=spec, number=wave + 1,
                                   companies=[c for c, t in zip(made, taking) if t],
                                   levels=levels[taking], options=options, qids=qids,
                                   when=when, rng=rng)
                 levels = demo.progress(levels, rng)
-            written = assessments_rescore_all(assessments=Assessment.objects.filter(id__in=ids))
+            written = len(ids)
+            waves_number(company_ids=[c.pk for c in made])  # a no-op check: already numbered
             # The completion funnel's records, from a generator of their own so that the
             # scores above stay those of the seed.
             funnel_rng = np.random.default_rng(seed + 1)
@@ -91,11 +94,15 @@ class Command(BaseCommand):
         self.stdout.write(f"{companies} companies, {written} assessments scored"
                           + (f", {unfinished} questionnaires left unfinished" if unfinished else ""))
 
-    def _wave(self, *, questionnaire, companies, levels, options, qids, when, rng) -> list[int]:
+    def _wave(self, *, questionnaire, spec, number, companies, levels, options, qids, when,
+              rng) -> list[int]:
+        """One wave's assessments, written once with their results and wave number (scored
+        from the same levels as their answers, as ``rescore`` would: a test compares)."""
+        results = snapshots(spec, scoring.score_levels(spec, levels), levels)
         assessments = Assessment.objects.bulk_create([
             Assessment(company=c, questionnaire=questionnaire, created_at=when, submitted_at=when,
-                       language="it")
-            for c in companies
+                       language="it", wave=number, **result)
+            for c, result in zip(companies, results)
         ], batch_size=1000)
         roles = _pick(rng, {Role.CEO: 3, Role.CMO: 3, Role.CDO: 2, Role.CXO: 2, Role.CIO: 1,
                             Role.SALES: 1}, len(assessments))
