@@ -69,7 +69,8 @@ def test_known_codes_are_accepted(questionnaire):
     assert "cluster" in out.getvalue()
 
 
-@pytest.mark.parametrize("out", ["missing-folder/r.pdf", "."])
+# (a folder is a valid --out: the report is written into it as <answers file>.pdf)
+@pytest.mark.parametrize("out", ["missing-folder/r.pdf", "answers.json/r.pdf"])
 def test_report_checks_its_output_before_rendering(questionnaire, tmp_path, monkeypatch,
                                                     out):
     from reports.management.commands import report
