@@ -1,10 +1,7 @@
 """Reads for the benchmark dashboard and its exports: only the columns needed.
 
-Aggregations run in the database: counts, sums and means everywhere, and
-percentiles through ``percentile_cont`` on PostgreSQL. SQLite has no
-percentile aggregate, so there the dimension columns of the selection (and
-nothing else) are fetched and the percentiles computed in pandas. The number
-of queries is fixed, whatever the number of companies.
+The score aggregates of the dashboard are read in one pass (``benchmark.scores``);
+the number of queries is fixed, whatever the number of companies.
 """
 
 from __future__ import annotations
@@ -13,22 +10,15 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pandas as pd
-from django.db import connection
 from django.db.models import (
-    Aggregate,
-    Avg,
     Count,
     Exists,
-    F,
-    FloatField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Sum,
 )
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from assessment.models import Assessment, Dimension, Questionnaire
@@ -37,27 +27,8 @@ from assessment.selectors import questionnaire_spec
 from benchmark import health
 from benchmark import maths as dashboard
 from benchmark.forms import LATEST, BenchmarkFilters, FilterChoices
+from benchmark.scores import dimension_value, score_aggregates
 from reports.models import ReferenceDistribution
-
-
-class PercentilesCont(Aggregate):
-    """PostgreSQL ``percentile_cont(ARRAY[...]) WITHIN GROUP (ORDER BY x)``: one sort, 5 values."""
-
-    function = "percentile_cont"
-    template = "%(function)s(ARRAY[%(fractions)s]::float8[]) WITHIN GROUP (ORDER BY %(expressions)s)"
-
-    def __init__(self, expression: Any, fractions: Sequence[float], **extra: Any):
-        from django.contrib.postgres.fields import ArrayField
-
-        # The fractions are constants of the code, never user input.
-        literal = ", ".join(repr(float(f)) for f in fractions)
-        super().__init__(expression, fractions=literal,
-                         output_field=ArrayField(FloatField()), **extra)
-
-
-def dimension_value(code: str) -> Cast:
-    """A dimension score read from the stored ``scores`` JSON, as a float column."""
-    return Cast(KeyTextTransform(code, "scores"), FloatField())
 
 
 def company_filtered(qs: QuerySet, filters: BenchmarkFilters, *, via: str = "") -> QuerySet:
@@ -113,61 +84,25 @@ def filter_choices() -> FilterChoices:
     )
 
 
-def _percentiles(qs: QuerySet, columns: list[str]) -> tuple[pd.DataFrame, dict[str, float],
-                                                           int, int]:
-    """Percentiles, means, company and assessment counts of the selection (one query)."""
-    values = {c: (dimension_value(c) if c != "overall" else F("overall")) for c in columns}
-    means = {f"mean:{c}": Avg(v) for c, v in values.items()}
-    counts = {"companies": Count("company_id", distinct=True), "assessments": Count("id")}
-    if connection.vendor == "postgresql":
-        pct = {f"pct:{c}": PercentilesCont(v, dashboard.PERCENTILES) for c, v in values.items()}
-        row = qs.aggregate(**counts, **means, **pct)
-        table = pd.DataFrame([row[f"pct:{c}"] or [float("nan")] * len(dashboard.PERCENTILES)
-                              for c in columns], index=columns,
-                             columns=list(dashboard.PERCENTILE_LABELS), dtype=float)
-        return (table, {c: row[f"mean:{c}"] for c in columns}, row["companies"],
-                row["assessments"])
-    # SQLite: no percentile aggregate; fetch only the score columns and the company.
-    rows = list(qs.values_list("company_id", *values.values()))
-    frame = pd.DataFrame(rows, columns=["company", *columns], dtype=float)
-    table = dashboard.percentile_table(frame, columns)
-    means_ = {c: float(frame[c].mean()) for c in columns}
-    return table, means_, int(frame["company"].nunique()), len(frame)
-
-
 def benchmark_data(*, filters: BenchmarkFilters,
                    dimensions: Sequence[str]) -> dashboard.Dashboard:
-    """The dashboard for these filters: four queries, whatever the number of companies.
+    """The dashboard for these filters: two queries, whatever the number of companies.
 
-    1 reference distribution; 2 counts, means and percentiles; 3 means by
-    sector; 4 counts and sums by wave and cluster (the cluster counts too).
+    1 the reference distribution; 2 every score aggregate of the selection in one
+    pass (``benchmark.scores``): percentiles, means and counts, means by sector,
+    counts and sums by wave and cluster (the cluster counts too).
     """
     dims = list(dimensions)
-    columns = [*dims, "overall"]
     reference = reference_current()
-    qs = benchmark_queryset(filters=filters)
-    pct, means, companies, assessments = _percentiles(qs, columns)
-    sectors = pd.DataFrame(
-        list(qs.values("company__sector").annotate(
-            companies=Count("company_id", distinct=True),
-            **{d: Avg(dimension_value(d)) for d in dims},
-        ).values_list("company__sector", "companies", *dims)),
-        columns=["sector", "companies", *dims],
-    )
+    scores = score_aggregates(benchmark_queryset(filters=filters), dims)
     # Trends follow every filter, the wave too: a single wave is a single point.
-    sums = {f"sum:{c}": Sum(dimension_value(c) if c != "overall" else F("overall"))
-            for c in columns}
-    trend_rows = list(
-        qs.values("wave", "cluster").annotate(n=Count("id"), **sums)
-        .values_list("wave", "cluster", "n", *sums)
-    )
-    trends = pd.DataFrame(trend_rows, columns=["wave", "cluster", "n", *sums])
+    trends = scores.trends
     # Assessments per cluster: the same counts, summed over the waves.
     clusters = trends.groupby("cluster")["n"].sum().to_dict() if len(trends) else {}
     return dashboard.dashboard_build(
-        dimensions=dims, companies=companies, assessments=assessments, cluster_counts=clusters,
-        percentiles=pct, means=means, sectors=sectors, trends=trends,
-        reference=(reference or {}).get("shares"),
+        dimensions=dims, companies=scores.companies, assessments=scores.assessments,
+        cluster_counts=clusters, percentiles=scores.percentiles, means=scores.means,
+        sectors=scores.sectors, trends=trends, reference=(reference or {}).get("shares"),
     )
 
 

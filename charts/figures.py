@@ -52,6 +52,26 @@ def _slim_template(name: str) -> go.layout.Template:
 
 TEMPLATE = _slim_template("plotly_white")
 
+# Plotly checks every property of a figure as it is built, which costs more than
+# building it. The figures here are fixed in code, so they are built unchecked;
+# ``tests/charts`` builds each of them checked too and compares the two.
+VALIDATE = False
+# Plotly's "Blues" scale as Plotly spells it out when it checks a figure.
+BLUES = [list(step) for step in go.Heatmap(colorscale="Blues").colorscale]
+
+
+def _trace(kind: str, **props: Any) -> dict[str, Any]:
+    """A trace of type ``kind`` as a plain dict (Plotly's ``marker_color`` spelling works)."""
+    return {"type": kind, **props}
+
+
+def _figure(data: Sequence[Mapping[str, Any]], layout: Mapping[str, Any] | None = None,
+            ) -> go.Figure:
+    """A figure of plain trace dicts (each with its ``type``), built unchecked; empty lists
+    in the layout (no shapes, no notes) are left out, as Plotly leaves them out."""
+    layout = {key: value for key, value in (layout or {}).items() if value != []}
+    return go.Figure(list(data), layout, _validate=VALIDATE)
+
 
 def plain(text: str) -> str:
     """``text`` as Plotly shows it literally (its markup characters as entities)."""
@@ -127,23 +147,23 @@ def radar(
     kind is "company", "target" or "peer"; the company trace is filled.
     """
     colors = {"company": BRAND, "target": TARGET, "peer": PEER}
-    fig = go.Figure()
+    traces = []
     closed = [*labels, labels[0]]
     for name, values, kind in series:
         vals = [round(float(v), 1) for v in values]
-        fig.add_trace(
-            go.Scatterpolar(
+        traces.append(
+            _trace("scatterpolar",
                 r=[*vals, vals[0]],
                 theta=closed,
                 name=name,
                 mode="lines+markers",
                 line={"color": colors[kind], "width": 3 if kind == "company" else 2,
                       "dash": "solid" if kind == "company" else "dash"},
-                fill="toself" if kind == "company" else None,
-                fillcolor=BRAND_FILL if kind == "company" else None,
+                **({"fill": "toself", "fillcolor": BRAND_FILL} if kind == "company" else {}),
                 hovertemplate="%{theta}: %{r:.0f}<extra>%{fullData.name}</extra>",
             )
         )
+    fig = _figure(traces)
     fig.update_layout(
         polar={
             # The scale's labels run between the first two axes, clear of their names.
@@ -163,18 +183,16 @@ def dimension_bars(
 ) -> go.Figure:
     """Horizontal bars of dimension scores (the legend names them ``name``), with target
     markers when given."""
-    fig = go.Figure(
-        go.Bar(
-            x=[round(float(s), 1) for s in scores], y=list(labels), orientation="h",
-            marker_color=BRAND, text=[f"{float(s):.0f}" for s in scores],
-            textposition="outside", name=name, hovertemplate="%{y}: %{x:.0f}<extra></extra>",
-        )
-    )
-    for target_name, values in (targets or {}).items():
-        fig.add_trace(go.Scatter(
-            x=list(values), y=list(labels), mode="markers", name=target_name,
-            marker={"symbol": "line-ns-open", "size": 22, "color": TARGET, "line": {"width": 3}},
-        ))
+    traces = [_trace("bar",
+        x=[round(float(s), 1) for s in scores], y=list(labels), orientation="h",
+        marker_color=BRAND, text=[f"{float(s):.0f}" for s in scores],
+        textposition="outside", name=name, hovertemplate="%{y}: %{x:.0f}<extra></extra>",
+    )]
+    traces += [_trace("scatter",
+        x=list(values), y=list(labels), mode="markers", name=target_name,
+        marker={"symbol": "line-ns-open", "size": 22, "color": TARGET, "line": {"width": 3}},
+    ) for target_name, values in (targets or {}).items()]
+    fig = _figure(traces)
     fig.update_layout(xaxis={"range": [0, 105], "gridcolor": "#dee2e6"},
                       yaxis={"autorange": "reversed"}, showlegend=bool(targets))
     return _layout(fig, height=height)
@@ -197,14 +215,14 @@ def cluster_distribution(
     fmt = f"{{:.{decimals}f}}%"
     traces = []
     if shares is not None:
-        traces.append(go.Bar(
+        traces.append(_trace("bar",
             x=list(labels), y=[float(s) for s in shares], marker_color=colors, name=name,
             text=[fmt.format(float(s)) for s in shares] if bar_text else None,
             textposition="outside",
             hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}%<extra></extra>",
         ))
     if compare is not None:
-        traces.append(go.Bar(
+        traces.append(_trace("bar",
             x=list(labels), y=[float(s) for s in compare], name=compare_name, marker_color=PEER,
             text=[fmt.format(float(s)) for s in compare] if bar_text else None,
             textposition="outside",
@@ -213,10 +231,11 @@ def cluster_distribution(
     note = ([{"text": plain(hidden_note), "xref": "paper", "yref": "paper", "x": 0, "y": 1,
               "xanchor": "left", "yanchor": "bottom", "showarrow": False,
               "font": {"color": "#495057"}}] if shares is None and hidden_note else [])
-    fig = go.Figure(traces, layout={
+    fig = _figure(traces, {
         "yaxis": {"range": [0, top * 1.25 + 1], "ticksuffix": "%", "gridcolor": "#dee2e6"},
         "xaxis": {"tickangle": 0, "tickvals": list(labels), "tickfont": {"size": 11}},
-        "showlegend": compare is not None, "barmode": "group", "annotations": note,
+        "showlegend": compare is not None, "barmode": "group",
+        "annotations": note,
     })
     fig = _layout(fig, height=height)
     # Two-line labels read level in a narrow column too; the legend goes below them.
@@ -233,12 +252,12 @@ def score_boxes(
     Each row is (p10, p25, median, p75, p90): whiskers at p10 and p90, so the
     figure needs five numbers per dimension, never the companies' scores.
     """
-    fig = go.Figure(go.Box(
+    fig = _figure([_trace("box",
         x=list(labels), lowerfence=[r[0] for r in rows], q1=[r[1] for r in rows],
         median=[r[2] for r in rows], q3=[r[3] for r in rows], upperfence=[r[4] for r in rows],
         marker_color=BRAND, fillcolor=BRAND_FILL, name="", boxpoints=False,
         hoverinfo="y",
-    ))
+    )])
     fig.update_layout(yaxis={"range": [0, 100], "gridcolor": "#dee2e6"}, showlegend=False)
     return _layout(fig, height=height)
 
@@ -249,11 +268,11 @@ def heatmap(
 ) -> go.Figure:
     """A 0-100 heat map (rows x columns) with the value written in each cell; None is blank."""
     text = [["" if v is None else f"{v:.0f}" for v in row] for row in values]
-    fig = go.Figure(go.Heatmap(
+    fig = _figure([_trace("heatmap",
         z=[list(r) for r in values], x=list(columns), y=list(rows), zmin=0, zmax=100,
-        colorscale="Blues", text=text, texttemplate="%{text}", hoverongaps=False,
+        colorscale=BLUES, text=text, texttemplate="%{text}", hoverongaps=False,
         hovertemplate="%{y} · %{x}: %{z:.0f}<extra></extra>",
-    ))
+    )])
     fig.update_layout(yaxis={"autorange": "reversed"})
     return _layout(fig, height=height or 120 + 32 * len(rows))
 
@@ -269,12 +288,12 @@ def trend_lines(
     labelled ``hidden_note``, so that their gap never reads as a measured zero.
     """
     shown = [i for i, wave in enumerate(waves) if wave in hidden]
-    fig = go.Figure(
-        [go.Scatter(x=list(waves), y=list(values), name=name, mode="lines+markers",
-                    hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}" + plain(suffix)
-                    + "<extra>%{fullData.name}</extra>")
+    fig = _figure(
+        [_trace("scatter", x=list(waves), y=list(values), name=name, mode="lines+markers",
+              hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}" + plain(suffix)
+              + "<extra>%{fullData.name}</extra>")
          for name, values in series.items()],
-        layout={
+        {
             "xaxis": {"type": "category", "gridcolor": "#dee2e6"},
             "yaxis": {"range": [0, top], "ticksuffix": suffix, "gridcolor": "#dee2e6"},
             "shapes": [{"type": "rect", "xref": "x", "yref": "paper", "x0": i - 0.5,
@@ -294,12 +313,11 @@ LEVEL_COLORS = ("#c9d9ec", "#9fb8d6", "#6f94c0", "#3f70a8", BRAND)
 def level_shares(*, labels: Sequence[str], shares: Sequence[Sequence[float]],
                  level_names: Sequence[str], height: int | None = None) -> go.Figure:
     """One stacked horizontal bar per question: the share (%) of each answer level."""
-    fig = go.Figure()
-    for i, name in enumerate(level_names):
-        fig.add_trace(go.Bar(
-            y=list(labels), x=[round(float(row[i]), 1) for row in shares], orientation="h",
-            name=name, marker_color=LEVEL_COLORS[i % len(LEVEL_COLORS)],
-            hovertemplate="%{y}: %{x:.0f}%<extra>" + name + "</extra>"))
+    fig = _figure([_trace("bar",
+        y=list(labels), x=[round(float(row[i]), 1) for row in shares],
+        orientation="h", name=name, marker_color=LEVEL_COLORS[i % len(LEVEL_COLORS)],
+        hovertemplate="%{y}: %{x:.0f}%<extra>" + name + "</extra>")
+        for i, name in enumerate(level_names)])
     fig.update_layout(barmode="stack", xaxis={"range": [0, 100], "ticksuffix": "%",
                                               "gridcolor": "#dee2e6"},
                       yaxis={"autorange": "reversed"})

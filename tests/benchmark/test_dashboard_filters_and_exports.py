@@ -104,12 +104,12 @@ def test_query_count_is_fixed_with_filters_and_waves(admin_client, q1,
     params = {"wave": "2", "year": "2024", "sector": "retail"}
     # session, user, versions, countries/years/waves present, dimensions, reference,
     # counts/means/percentiles, means by sector, counts and sums by wave and cluster.  # 10 with the completion funnel
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         assert admin_client.get(URL, params).status_code == 200
     two_waves(q1, 40, 30, prefix="X")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         assert admin_client.get(URL, params).status_code == 200
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         assert admin_client.get(URL, {"wave": "latest"}).status_code == 200
 
 

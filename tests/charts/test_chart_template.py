@@ -1,8 +1,10 @@
-"""The charts' slim template draws every chart exactly like Plotly's full one."""
+"""The charts' slim template draws every chart exactly like Plotly's full one, and the
+figures built unchecked are exactly those Plotly builds when it checks every property."""
 
 import re
 
 import plotly.graph_objects as go
+import pytest
 
 from charts import figures as charts
 from reports.document.pdf import figure_svgs
@@ -27,6 +29,15 @@ def every_chart() -> dict[str, go.Figure]:
                                   [[40, 55, None, 62, 48], [35, 50, 41, 50, 52]]),
         "trend": charts.trend_lines(waves=[1, 2, 3], series={"Strategy": [40, None, 55],
                                                               "Data": [30, 35, 45]}),
+        "trend_hidden": charts.trend_lines(waves=[1, 2], series={"Data": [None, 35]},
+                                           hidden=[1], hidden_note="fewer than 5 companies"),
+        "clusters_hidden": charts.cluster_distribution(
+            labels=["First steps", "Aware", "Enterprising", "Structured", "Advanced"],
+            shares=None, compare=[20, 40, 15, 19, 6], compare_name="Reference",
+            hidden_note="fewer than 5 companies"),
+        "levels": charts.level_shares(labels=["1. Budget", "2. Owner <b>"],
+                                      shares=[[10, 20, 30, 25, 15], [0, 0, 50, 50, 0]],
+                                      level_names=[f"level {n}" for n in range(1, 6)]),
     }
 
 
@@ -44,9 +55,10 @@ def test_only_the_trace_types_drawn_here_keep_their_defaults():
     assert set(charts.TEMPLATE.data.to_plotly_json()) <= set(charts.TRACE_TYPES)
 
 
-def test_every_chart_draws_the_same_with_the_slim_and_the_full_template():
+def test_every_chart_draws_the_same_with_the_slim_and_the_full_template(monkeypatch):
     slim = every_chart()
     full = {}
+    monkeypatch.setattr(charts, "VALIDATE", True)  # so that Plotly resolves the template's name
     for name, fig in every_chart().items():
         fig.update_layout(template="plotly_white")
         full[name] = fig
@@ -54,3 +66,19 @@ def test_every_chart_draws_the_same_with_the_slim_and_the_full_template():
     for name in slim:
         assert slim[name].to_json() != full[name].to_json()  # the templates do differ
         assert _normalised(slim_svgs[name]) == _normalised(full_svgs[name]), name
+
+
+def test_every_chart_built_unchecked_equals_the_chart_plotly_checks(monkeypatch):
+    unchecked = {name: fig.to_plotly_json() for name, fig in every_chart().items()}
+    monkeypatch.setattr(charts, "VALIDATE", True)
+    checked = every_chart()
+    for name, fig in checked.items():
+        assert fig._validate, name  # this build did check every property
+        assert fig.to_plotly_json() == unchecked[name], name
+
+
+def test_a_wrong_property_is_refused_when_checked_and_only_then(monkeypatch):
+    assert charts._figure([{"type": "bar", "colour": "red"}]) is not None
+    monkeypatch.setattr(charts, "VALIDATE", True)
+    with pytest.raises(ValueError, match="colour"):
+        charts._figure([{"type": "bar", "colour": "red"}])
