@@ -11,8 +11,13 @@ workshop's consolidated report with its participants (``report_open_to``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from assessment.models import Assessment, Company, Respondent
 
@@ -50,6 +55,22 @@ def assessment_for_user(user, pk: int) -> Assessment:
     if assessment is None:
         raise Http404
     return assessment
+
+
+def scored_assessment_view(not_yet: str) -> Callable:
+    """Decorates a consultant's view of a scored assessment: the view gets the assessment
+    (visible to the user, else 404); an assessment not scored yet sends the user back to its
+    page with ``not_yet`` (a lazy translation) as a message."""
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, pk: int) -> HttpResponse:
+            assessment = assessment_for_user(request.user, pk)
+            if not assessment.scored_at:
+                messages.info(request, str(not_yet))
+                return redirect("consultant:assessment", pk=assessment.pk)
+            return view(request, assessment)
+        return wrapper
+    return decorate
 
 
 def participant_for_user(user, pk: int) -> Respondent:

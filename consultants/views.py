@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessment.access import (
@@ -16,9 +17,10 @@ from assessment.access import (
     companies_for_user,
     company_for_user,
     participant_for_user,
+    scored_assessment_view,
 )
 from assessment.clusters import cluster_name
-from assessment.models import Questionnaire
+from assessment.models import Assessment, Questionnaire
 from assessment.results import borderline_facts
 from assessment.selectors import official_levels
 from consultants.forms import AssessmentForm, CompanyForm
@@ -108,13 +110,10 @@ def _report_card(request: HttpRequest, assessment) -> dict:
 
 @login_required
 @require_GET
-def assessment_results(request: HttpRequest, pk: int) -> HttpResponse:
+@scored_assessment_view(gettext_lazy("The results appear once the assessment is scored."))
+def assessment_results(request: HttpRequest, assessment: Assessment) -> HttpResponse:
     """The results an executive sees (cluster and why, scores, radar, strengths and gaps),
     from the official answers, with the participants and the company's waves."""
-    assessment = assessment_for_user(request.user, pk)
-    if not assessment.scored_at:
-        messages.info(request, _("The results appear once the assessment is scored."))
-        return redirect("consultant:assessment", pk=assessment.pk)
     context = results_context(assessment=assessment,
                               levels=official_levels(assessment=assessment))
     waves = company_waves(company=assessment.company)

@@ -10,11 +10,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.formats import number_format
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from assessment.access import assessment_for_user
+from assessment.access import scored_assessment_view
 from assessment.models import Assessment
 from reports.document.builder import plan_kpis
 from reports.document.inputs import inputs_for_assessment
@@ -49,12 +49,9 @@ def _typed(value: float | None) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def kpis(request: HttpRequest, pk: int) -> HttpResponse:
+@scored_assessment_view(gettext_lazy("The KPI plan is drafted once the assessment is scored."))
+def kpis(request: HttpRequest, assessment: Assessment) -> HttpResponse:
     """Every KPI of the plan in one form (one Save); bad numbers are shown on the page."""
-    assessment = assessment_for_user(request.user, pk)
-    if not assessment.scored_at:
-        messages.info(request, _("The KPI plan is drafted once the assessment is scored."))
-        return redirect("consultant:assessment", pk=assessment.pk)
     context = kpi_context(assessment=assessment, language=get_language())
     post = request.POST if request.method == "POST" else None
     formset = KpiRecordFormSet(post, prefix=PREFIX, initial=[r["initial"] for r in context["rows"]],

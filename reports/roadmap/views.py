@@ -8,11 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from assessment.access import assessment_for_user
+from assessment.access import scored_assessment_view
 from assessment.ids import parse_id
 from assessment.models import Assessment
 from reports.models import RoadmapEdit
@@ -25,12 +25,9 @@ PREFIX = "row"
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def roadmap(request: HttpRequest, pk: int) -> HttpResponse:
+@scored_assessment_view(gettext_lazy("The roadmap is drafted once the assessment is scored."))
+def roadmap(request: HttpRequest, assessment: Assessment) -> HttpResponse:
     """Every action of the plan in one form (one Save), drops with a restore, additions."""
-    assessment = assessment_for_user(request.user, pk)
-    if not assessment.scored_at:
-        messages.info(request, _("The roadmap is drafted once the assessment is scored."))
-        return redirect("consultant:assessment", pk=assessment.pk)
     context = roadmap_context(assessment=assessment, language=get_language())
     post = request.POST if request.method == "POST" else None
     formset = _formset(post if post and "save" in post else None, context)
