@@ -152,7 +152,8 @@ def radar(
     for name, values, kind in series:
         vals = [round(float(v), 1) for v in values]
         traces.append(
-            _trace("scatterpolar",
+            _trace(
+                "scatterpolar",
                 r=[*vals, vals[0]],
                 theta=closed,
                 name=name,
@@ -183,13 +184,13 @@ def dimension_bars(
 ) -> go.Figure:
     """Horizontal bars of dimension scores (the legend names them ``name``), with target
     markers when given."""
-    traces = [_trace("bar",
-        x=[round(float(s), 1) for s in scores], y=list(labels), orientation="h",
+    traces = [_trace(
+        "bar", x=[round(float(s), 1) for s in scores], y=list(labels), orientation="h",
         marker_color=BRAND, text=[f"{float(s):.0f}" for s in scores],
         textposition="outside", name=name, hovertemplate="%{y}: %{x:.0f}<extra></extra>",
     )]
-    traces += [_trace("scatter",
-        x=list(values), y=list(labels), mode="markers", name=target_name,
+    traces += [_trace(
+        "scatter", x=list(values), y=list(labels), mode="markers", name=target_name,
         marker={"symbol": "line-ns-open", "size": 22, "color": TARGET, "line": {"width": 3}},
     ) for target_name, values in (targets or {}).items()]
     fig = _figure(traces)
@@ -215,15 +216,15 @@ def cluster_distribution(
     fmt = f"{{:.{decimals}f}}%"
     traces = []
     if shares is not None:
-        traces.append(_trace("bar",
-            x=list(labels), y=[float(s) for s in shares], marker_color=colors, name=name,
+        traces.append(_trace(
+            "bar", x=list(labels), y=[float(s) for s in shares], marker_color=colors, name=name,
             text=[fmt.format(float(s)) for s in shares] if bar_text else None,
             textposition="outside",
             hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}%<extra></extra>",
         ))
     if compare is not None:
-        traces.append(_trace("bar",
-            x=list(labels), y=[float(s) for s in compare], name=compare_name, marker_color=PEER,
+        traces.append(_trace(
+            "bar", x=list(labels), y=[float(s) for s in compare], name=compare_name, marker_color=PEER,
             text=[fmt.format(float(s)) for s in compare] if bar_text else None,
             textposition="outside",
             hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}%<extra></extra>"))
@@ -252,8 +253,8 @@ def score_boxes(
     Each row is (p10, p25, median, p75, p90): whiskers at p10 and p90, so the
     figure needs five numbers per dimension, never the companies' scores.
     """
-    fig = _figure([_trace("box",
-        x=list(labels), lowerfence=[r[0] for r in rows], q1=[r[1] for r in rows],
+    fig = _figure([_trace(
+        "box", x=list(labels), lowerfence=[r[0] for r in rows], q1=[r[1] for r in rows],
         median=[r[2] for r in rows], q3=[r[3] for r in rows], upperfence=[r[4] for r in rows],
         marker_color=BRAND, fillcolor=BRAND_FILL, name="", boxpoints=False,
         hoverinfo="y",
@@ -268,8 +269,8 @@ def heatmap(
 ) -> go.Figure:
     """A 0-100 heat map (rows x columns) with the value written in each cell; None is blank."""
     text = [["" if v is None else f"{v:.0f}" for v in row] for row in values]
-    fig = _figure([_trace("heatmap",
-        z=[list(r) for r in values], x=list(columns), y=list(rows), zmin=0, zmax=100,
+    fig = _figure([_trace(
+        "heatmap", z=[list(r) for r in values], x=list(columns), y=list(rows), zmin=0, zmax=100,
         colorscale=BLUES, text=text, texttemplate="%{text}", hoverongaps=False,
         hovertemplate="%{y} · %{x}: %{z:.0f}<extra></extra>",
     )])
@@ -290,8 +291,8 @@ def trend_lines(
     shown = [i for i, wave in enumerate(waves) if wave in hidden]
     fig = _figure(
         [_trace("scatter", x=list(waves), y=list(values), name=name, mode="lines+markers",
-              hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}" + plain(suffix)
-              + "<extra>%{fullData.name}</extra>")
+                hovertemplate=f"%{{x}}: %{{y:.{decimals}f}}" + plain(suffix)
+                + "<extra>%{fullData.name}</extra>")
          for name, values in series.items()],
         {
             "xaxis": {"type": "category", "gridcolor": "#dee2e6"},
@@ -313,8 +314,8 @@ LEVEL_COLORS = ("#c9d9ec", "#9fb8d6", "#6f94c0", "#3f70a8", BRAND)
 def level_shares(*, labels: Sequence[str], shares: Sequence[Sequence[float]],
                  level_names: Sequence[str], height: int | None = None) -> go.Figure:
     """One stacked horizontal bar per question: the share (%) of each answer level."""
-    fig = _figure([_trace("bar",
-        y=list(labels), x=[round(float(row[i]), 1) for row in shares],
+    fig = _figure([_trace(
+        "bar", y=list(labels), x=[round(float(row[i]), 1) for row in shares],
         orientation="h", name=name, marker_color=LEVEL_COLORS[i % len(LEVEL_COLORS)],
         hovertemplate="%{y}: %{x:.0f}%<extra>" + name + "</extra>")
         for i, name in enumerate(level_names)])
