@@ -40,7 +40,7 @@ class ScoreAggregates:
     """Unrounded aggregates of a selection; ``benchmark.maths`` rounds and masks them."""
 
     percentiles: pd.DataFrame  # dimensions + overall x p10..p90
-    means: dict[str, float | None]
+    means: dict[str, float]  # NaN where nothing was measured
     companies: int
     assessments: int
     sectors: pd.DataFrame  # sector, companies, a mean per dimension

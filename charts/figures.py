@@ -235,8 +235,7 @@ def cluster_distribution(
     fig = _figure(traces, {
         "yaxis": {"range": [0, top * 1.25 + 1], "ticksuffix": "%", "gridcolor": "#dee2e6"},
         "xaxis": {"tickangle": 0, "tickvals": list(labels), "tickfont": {"size": 11}},
-        "showlegend": compare is not None, "barmode": "group",
-        "annotations": note,
+        "showlegend": compare is not None, "barmode": "group", "annotations": note,
     })
     fig = _layout(fig, height=height)
     # Two-line labels read level in a narrow column too; the legend goes below them.
